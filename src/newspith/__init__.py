@@ -1,0 +1,23 @@
+"""newspith: turn raw captures of news pages into clean, structured articles.
+
+>>> import newspith
+>>> article = newspith.extract("<html><body><article><h1>Hi</h1><p>...</p></article></body></html>")
+>>> article.title, article.text, article.to_markdown()
+"""
+
+from newspith.article import Article, Block, BlockKind
+from newspith.config import DecodeConfig, ExtractConfig, FetchConfig
+from newspith.decode import Decoded, decode, repair_text
+from newspith.errors import DecodeError, FetchError, InputError, NewspithError, TooLargeError
+from newspith.extract import extract
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article", "Block", "BlockKind",
+    "DecodeConfig", "ExtractConfig", "FetchConfig",
+    "Decoded", "decode", "repair_text",
+    "NewspithError", "InputError", "TooLargeError", "DecodeError", "FetchError",
+    "extract",
+    "__version__",
+]

@@ -1,0 +1,113 @@
+"""The typed, frozen result that flows through everything: :class:`Article` made of :class:`Block`s."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import Enum
+from typing import Any
+
+__all__ = ["Article", "Block", "BlockKind"]
+
+
+class BlockKind(str, Enum):
+    """What a body block is. The values are the strings used in ``to_dict()``."""
+
+    PARAGRAPH = "paragraph"
+    HEADING = "heading"
+    LIST = "list"
+    QUOTE = "quote"
+    TABLE = "table"
+    CAPTION = "caption"
+    EMBED = "embed"  # an embedded post (a tweet or similar)
+    CODE = "code"
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One typed piece of the article body.
+
+    ``text`` is always the block's plain text. Structured kinds carry more:
+    a heading its ``level`` (1-6), a list its ``items`` (and ``ordered``), a table its ``rows``
+    (tuples of cell texts, the first row a header when ``header`` is true), an embed its ``url``
+    and ``author``.
+    """
+
+    kind: BlockKind
+    text: str
+    level: int | None = None
+    items: tuple[str, ...] = ()
+    ordered: bool = False
+    rows: tuple[tuple[str, ...], ...] = ()
+    header: bool = False
+    url: str | None = None
+    author: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"kind": self.kind.value, "text": self.text}
+        if self.level is not None:
+            d["level"] = self.level
+        if self.items:
+            d["items"] = list(self.items)
+            d["ordered"] = self.ordered
+        if self.rows:
+            d["rows"] = [list(r) for r in self.rows]
+            d["header"] = self.header
+        if self.url is not None:
+            d["url"] = self.url
+        if self.author is not None:
+            d["author"] = self.author
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """An extracted article. Fields newspith could not find are ``None`` or empty, never invented.
+
+    ``is_article`` is false when the page holds no article body (then ``reason`` says why).
+    ``encoding`` names the charset the bytes were decoded with (``None`` for ``str`` input) and
+    ``encoding_source`` where it came from (``"http"``, ``"bom"``, ``"meta"``, ``"utf-8"``,
+    ``"detected"``); ``repaired`` is true when mojibake was repaired in the output text.
+    """
+
+    title: str | None = None
+    text: str = ""
+    blocks: tuple[Block, ...] = ()
+    authors: list[str] = field(default_factory=list)
+    published: datetime | None = None
+    modified: datetime | None = None
+    site_name: str | None = None
+    language: str | None = None
+    url: str | None = None
+    description: str | None = None
+    is_article: bool = False
+    reason: str | None = None
+    encoding: str | None = None
+    encoding_source: str | None = None
+    repaired: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict (datetimes as ISO 8601 strings, blocks as dicts)."""
+        return {
+            "title": self.title,
+            "text": self.text,
+            "blocks": [b.to_dict() for b in self.blocks],
+            "authors": list(self.authors),
+            "published": self.published.isoformat() if self.published else None,
+            "modified": self.modified.isoformat() if self.modified else None,
+            "site_name": self.site_name,
+            "language": self.language,
+            "url": self.url,
+            "description": self.description,
+            "is_article": self.is_article,
+            "reason": self.reason,
+            "encoding": self.encoding,
+            "encoding_source": self.encoding_source,
+            "repaired": self.repaired,
+        }
+
+    def to_markdown(self) -> str:
+        """The article as Markdown: the title as a level-1 heading, then the body blocks."""
+        from newspith.extract.render import article_markdown
+
+        return article_markdown(self)

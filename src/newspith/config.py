@@ -1,0 +1,83 @@
+"""newspith's settings: one frozen config object per concern, each field documented here once.
+
+No module globals, no environment variables: pass a config to the call that uses it, e.g.
+``newspith.extract(html, config=ExtractConfig(favor_precision=True))``; derive a variant with
+``dataclasses.replace(config, field=value)``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["DecodeConfig", "ExtractConfig", "FetchConfig"]
+
+
+@dataclass(frozen=True, slots=True)
+class DecodeConfig:
+    """How bytes are turned into text (:mod:`newspith.decode`)."""
+
+    #: How far into the page ``<meta charset>`` is looked for (browsers scan 1,024 bytes; pages
+    #: with long ``<head>`` comments put it later, so we look further).
+    meta_scan_bytes: int = 8192
+    #: How many bytes statistical detection reads; the rest is decoded with its verdict.
+    detect_sample_bytes: int = 65536
+
+
+@dataclass(frozen=True, slots=True)
+class FetchConfig:
+    """How a URL is fetched by the CLI (:mod:`newspith.fetch`)."""
+
+    #: Seconds before connecting or reading gives up.
+    timeout: float = 15.0
+    #: Largest body read; a longer one is an error, not a truncated page.
+    max_bytes: int = 16 * 1024 * 1024
+    #: A browser-like user agent: many news sites refuse or degrade unknown clients.
+    user_agent: str = (
+        "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+        "Chrome/131.0 Safari/537.36"
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractConfig:
+    """Every threshold of body extraction (:mod:`newspith.extract`), named and documented once."""
+
+    # --- guards -------------------------------------------------------------------------------
+    #: Inputs over this many bytes (or characters, for ``str``) are refused with a reason.
+    max_bytes: int = 16 * 1024 * 1024
+    #: Elements nested deeper than this are flattened into their ancestor at this depth (their
+    #: text is kept, their structure ignored): it bounds the walk on pathological pages.
+    max_depth: int = 256
+    #: At most this many blocks are considered (a page with more is a dump, not an article).
+    max_blocks: int = 50_000
+
+    # --- block features (scoring.py) ------------------------------------------------------------
+    #: A block with fewer characters than this is "short": it cannot vote for a container alone.
+    min_block_chars: int = 25
+    #: Link density above which a block is navigation (a menu item, a related headline).
+    max_link_density: float = 0.5
+    #: Words a block needs to count as prose when it lacks sentence punctuation.
+    prose_words: int = 12
+
+    #: A furniture hint (``sidebar``, ``<footer>``) on an element holding at least this share of
+    #: the page's text names a page-wide wrapper and is ignored.
+    wrapper_share: float = 0.5
+
+    # --- container choice (body.py) -------------------------------------------------------------
+    #: Weight of boilerplate characters against content characters when choosing the subtree
+    #: that holds the article (higher: smaller, purer containers).
+    boilerplate_weight: float = 1.0
+    #: A sibling of the chosen container joins it when its content score is at least this share
+    #: of the container's (articles split around an ad or a photo).
+    sibling_share: float = 0.2
+
+    # --- result checks and fallbacks (body.py) ----------------------------------------------------
+    #: The first pass "found too little" below this many characters of body text...
+    min_body_chars: int = 200
+    #: ...or when it holds less than this share of the page's prose-like text.
+    min_prose_share: float = 0.3
+
+    #: Keep fewer doubtful blocks (short lines, link-heavy lines near the edges of the body).
+    favor_precision: bool = False
+    #: Keep more doubtful blocks.
+    favor_recall: bool = False

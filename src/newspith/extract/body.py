@@ -1,0 +1,182 @@
+"""Phases 3-5: choose the article's container, select its blocks, fall back when that fails.
+
+The driver, :func:`find_body`, reads as the method:
+
+1. **container**: every block's signed value (``scoring``) is summed into each element that
+   contains it; the element with the largest sum is the smallest subtree that holds most prose
+   and least furniture (a maximum-subtree-sum). Siblings with a large positive share join it
+   (articles split around an ad or a photo).
+2. **select**: inside the container, keep prose, headings, lists, quotes, tables and captions;
+   drop link lists, share words, promos and blocks in a boilerplate region below the container.
+3. **check and fall back**: when the result is too little (``min_body_chars``) or holds too small
+   a share of the page's prose (``min_prose_share``), the next rung of :data:`LADDER` runs; the
+   rung whose result carries most prose wins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from newspith.config import ExtractConfig
+from newspith.extract import rules
+from newspith.extract.scoring import is_prose
+from newspith.extract.segment import Element, RawBlock
+
+__all__ = ["Selection", "find_body", "LADDER"]
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """The blocks one strategy kept, and its name (for ``--explain``)."""
+
+    strategy: str
+    blocks: list[RawBlock]
+    container: Element | None = None
+
+    @property
+    def prose_chars(self) -> int:
+        return sum(b.chars - b.link_chars for b in self.blocks if b.value > 0)
+
+
+# --- phase 3: the container -------------------------------------------------------------------
+
+def _sum_into_elements(elements: list[Element], blocks: list[RawBlock],
+                       config: ExtractConfig) -> None:
+    for e in elements:
+        e.content_score = 0.0
+    for b in blocks:
+        v = b.value
+        b.owner.content_score += v if v > 0 else v * config.boilerplate_weight
+    # Elements are numbered in document (pre-)order, so children come after their parents.
+    for e in reversed(elements):
+        if e.parent is not None:
+            e.parent.content_score += e.content_score
+
+
+def choose_container(elements: list[Element], blocks: list[RawBlock],
+                     config: ExtractConfig) -> Element | None:
+    """The element whose subtree has the largest total block value."""
+    _sum_into_elements(elements, blocks, config)
+    best: Element | None = None
+    for e in elements:
+        if e.content_score > 0 and (best is None or e.content_score >= best.content_score):
+            # ">=": on a tie the deeper element wins (it holds the same text, less markup).
+            best = e
+    return best
+
+
+def _with_siblings(container: Element, elements: list[Element],
+                   config: ExtractConfig) -> list[Element]:
+    """The container plus siblings that carry a large share of its content."""
+    parent = container.parent
+    if parent is None:
+        return [container]
+    floor = container.content_score * config.sibling_share
+    return [e for e in elements
+            if e is container or (e.parent is parent and e.content_score >= floor
+                                  and e.content_score > 0 and e.neg < rules.STRONG)]
+
+
+# --- phase 4: blocks inside the container -------------------------------------------------------
+
+def _keep(b: RawBlock, top: Element, config: ExtractConfig) -> tuple[bool, str]:
+    """Whether a block inside the chosen container belongs to the article, and why."""
+    if b.link_density > config.max_link_density:
+        return False, "link-dense"
+    if rules.is_boilerplate_phrase(b.text):
+        return False, "boilerplate phrase"
+    if rules.is_furniture(b.text):
+        return False, "furniture sentence"
+    if rules.is_promo_line(b.text) and b.link_chars:
+        return False, "promo line"
+    if b.owner.neg >= rules.STRONG and top.neg < rules.STRONG:
+        return False, "boilerplate region"
+    if b.owner.tag in rules.HEADING_TAGS:
+        return True, "heading"
+    if b.value > 0:
+        return True, "prose"
+    if config.favor_precision:
+        return False, "short line"
+    return (b.chars >= 3 and b.link_chars == 0), "short line"
+
+
+def select_in(tops: list[Element], blocks: list[RawBlock], config: ExtractConfig
+              ) -> list[RawBlock]:
+    kept = []
+    for b in blocks:
+        top = next((t for t in tops if b.owner.within(t)), None)
+        if top is None:
+            continue
+        keep, why = _keep(b, top, config)
+        b.keep, b.reason = keep, why
+        if keep:
+            kept.append(b)
+    return _trim_edges(kept, config)
+
+
+def _trim_edges(kept: list[RawBlock], config: ExtractConfig) -> list[RawBlock]:
+    """Drop non-prose lines at the very start and end (a date, a "Tags:" line), not inside."""
+    if config.favor_recall:
+        return kept
+    lo, hi = 0, len(kept)
+    while lo < hi and kept[lo].value <= 0 and kept[lo].owner.tag not in rules.HEADING_TAGS:
+        kept[lo].keep, kept[lo].reason = False, "edge line"
+        lo += 1
+    while hi > lo and kept[hi - 1].value <= 0:
+        kept[hi - 1].keep, kept[hi - 1].reason = False, "edge line"
+        hi -= 1
+    return kept[lo:hi]
+
+
+# --- the strategies of the ladder ------------------------------------------------------------------
+
+def by_container(elements: list[Element], blocks: list[RawBlock], config: ExtractConfig
+                 ) -> Selection:
+    """Rung 1: the best subtree, with its strong siblings."""
+    container = choose_container(elements, blocks, config)
+    if container is None:
+        return Selection("container", [])
+    tops = _with_siblings(container, elements, config)
+    return Selection("container", select_in(tops, blocks, config), container)
+
+
+def by_prose(elements: list[Element], blocks: list[RawBlock], config: ExtractConfig
+             ) -> Selection:
+    """Rung 2: every prose block of the page outside boilerplate regions (content spread out)."""
+    kept = []
+    for b in blocks:
+        ok = b.value > 0 and is_prose(b, config) and b.owner.neg < rules.STRONG
+        b.keep, b.reason = ok, ("prose" if ok else "not prose")
+        if ok:
+            kept.append(b)
+    return Selection("prose", kept)
+
+
+Strategy = Callable[[list[Element], list[RawBlock], ExtractConfig], Selection]
+
+#: The fallback ladder, in order: each rung runs only when the previous found too little.
+LADDER: tuple[Strategy, ...] = (by_container, by_prose)
+
+
+def _enough(sel: Selection, page_prose: int, config: ExtractConfig) -> bool:
+    got = sel.prose_chars
+    return got >= config.min_body_chars and got >= config.min_prose_share * page_prose
+
+
+def find_body(elements: list[Element], blocks: list[RawBlock], config: ExtractConfig
+              ) -> Selection:
+    """Run the ladder; return the first result that is enough, else the one with most prose."""
+    page_prose = sum(b.chars - b.link_chars for b in blocks
+                     if b.value > 0 and b.owner.neg < rules.STRONG)
+    tried: list[Selection] = []
+    for strategy in LADDER:
+        sel = strategy(elements, blocks, config)
+        if _enough(sel, page_prose, config):
+            return sel
+        tried.append(sel)
+    best = max(tried, key=lambda s: s.prose_chars)
+    # The explain trail must describe the result returned, not the last rung tried.
+    if best is not tried[-1]:
+        best = LADDER[tried.index(best)](elements, blocks, config)
+    return best

@@ -1,0 +1,65 @@
+"""Parse once, with an HTML5 parser (lexbor through selectolax), from ``str``, ``bytes`` or a tree.
+
+The same :class:`Page` (tree plus how its text was decoded) feeds every later pass, so callers that
+already hold a parsed tree do not pay for a second parse.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from selectolax.lexbor import LexborHTMLParser
+
+from newspith.config import DecodeConfig, ExtractConfig
+from newspith.decode import decode
+from newspith.errors import InputError, TooLargeError
+
+__all__ = ["Page", "parse"]
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A parsed page and how its text was obtained."""
+
+    tree: LexborHTMLParser
+    encoding: str | None = None
+    encoding_source: str | None = None
+
+
+def _looks_binary(text: str) -> bool:
+    """Many control characters in the first bytes: an image, a PDF or a zip, not HTML."""
+    head = text[:2048]
+    if not head:
+        return False
+    controls = sum(1 for ch in head if ch < "\x09" or "\x0e" <= ch < "\x20" or ch == "\ufffd")
+    return controls > len(head) * 0.1
+
+
+def parse(html: str | bytes | LexborHTMLParser, config: ExtractConfig,
+          content_type: str | None = None, decode_config: DecodeConfig | None = None) -> Page:
+    """Parse ``html``; bytes are decoded first (see :mod:`newspith.decode`).
+
+    Raises :class:`TooLargeError` over ``config.max_bytes`` and :class:`InputError` for input that
+    is not text at all (binary data) or of an unsupported type.
+    """
+    if isinstance(html, LexborHTMLParser):
+        return Page(html)
+    if isinstance(html, (bytes, bytearray, memoryview)):
+        if len(html) > config.max_bytes:
+            raise TooLargeError(f"page is {len(html):,} bytes, over the {config.max_bytes:,}-byte "
+                                "limit (ExtractConfig.max_bytes)")
+        decoded = decode(bytes(html), content_type, decode_config)
+        text, encoding, source = decoded.text, decoded.encoding, decoded.source
+    elif isinstance(html, str):
+        if len(html) > config.max_bytes:
+            raise TooLargeError(f"page is {len(html):,} characters, over the "
+                                f"{config.max_bytes:,} limit (ExtractConfig.max_bytes)")
+        text, encoding, source = html, None, None
+    else:
+        raise InputError(f"extract() takes str, bytes or a parsed tree, not {type(html).__name__}")
+    if _looks_binary(text):
+        raise InputError("input is binary data, not HTML")
+    # NUL characters end text early in some C parsers; they never carry meaning in HTML.
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    return Page(LexborHTMLParser(text), encoding, source)

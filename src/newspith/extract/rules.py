@@ -1,0 +1,181 @@
+"""The vocabulary of boilerplate and content hints, stored once.
+
+Everything the extractor knows about *words* lives here: tag classes, class/id patterns, and the
+short phrases that mark share bars, promos and cookie banners. Scoring code asks questions
+(:func:`element_hint`, :func:`is_boilerplate_phrase`); it never embeds a pattern of its own.
+
+Class and id values are matched per token (split on spaces, ``-`` and ``_`` and at camelCase
+bumps), so ``related-posts`` and ``relatedPosts`` both hit ``related`` while ``shadow`` does not hit
+``ad``. Hints are graded: ``STRONG`` patterns almost never wrap an article body; ``WEAK`` ones lean.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- tags ----------------------------------------------------------------------------------------
+
+#: Never hold readable body text: dropped with their whole subtree before anything is measured.
+SKIP_TAGS = frozenset({
+    "script", "style", "noscript", "template", "svg", "math", "canvas", "iframe", "object",
+    "embed", "video", "audio", "picture", "source", "track", "map", "select", "option",
+    "optgroup", "datalist", "textarea", "button", "input", "head", "title", "meta", "link",
+    "base", "dialog", "-comment",
+})
+
+#: Elements that start a new block of text (the HTML "block-level" and table-cell elements).
+BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dir", "div",
+    "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
+    "h6", "header", "hgroup", "hr", "li", "main", "menu", "nav", "ol", "p", "pre", "section",
+    "summary", "table", "tbody", "thead", "tfoot", "td", "th", "tr", "ul", "caption", "legend",
+    "html", "frameset", "frame", "noframes", "center", "listing", "plaintext", "xmp",
+})
+
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+#: Semantic tags whose whole subtree is page furniture, not an article.
+BOILERPLATE_TAGS = frozenset({"nav", "footer", "aside", "menu"})
+#: ``role`` values with the same meaning.
+BOILERPLATE_ROLES = frozenset({
+    "navigation", "contentinfo", "complementary", "banner", "menu", "menubar", "search",
+    "dialog", "alertdialog", "toolbar", "tablist",
+})
+#: Semantic tags that mark the main content.
+CONTENT_TAGS = frozenset({"article", "main"})
+
+# --- class / id tokens ---------------------------------------------------------------------------
+
+STRONG = 2
+WEAK = 1
+
+# Prefix patterns: a token *starting* with one of these words hits (``comments``, ``sharebar``).
+_NEG_STRONG_PREFIX = (
+    "comment", "disqus", "respond", "reply", "replies", "footer", "foot", "sidebar", "sidebox",
+    "related", "recommend", "share", "sharing", "social", "cookie", "consent", "gdpr",
+    "newsletter", "subscri", "signup", "promo", "advert", "sponsor", "outbrain", "taboola",
+    "trending", "popular", "mostread", "mostpopular", "widget", "pagination", "pager",
+    "breadcrumb", "navbar", "navigation", "menu", "masthead", "banner", "popup", "modal",
+    "overlay", "toolbar", "login", "paywall", "skiplink", "copyright", "disclaimer", "rail",
+    "teaser", "carousel", "slider", "ticker", "crumbs", "jumplink", "adslot", "adunit",
+    "dfp", "googlead", "nocontent", "noprint",
+)
+# Whole tokens (too short or too common to match as a prefix).
+_NEG_STRONG_EXACT = frozenset({
+    "nav", "ad", "ads", "advert", "adv", "ob", "tags", "tagcloud", "topics", "aside",
+    "print", "email", "tools", "promo", "follow", "subnav", "discuss", "author", "bio", "byline",
+    "dateline", "timestamp", "date", "meta", "credit", "credits", "sns", "like", "likes", "rating",
+})
+_NEG_WEAK_EXACT = frozenset({"more", "links", "extra", "utility", "bottom", "top"})
+_NEG_WEAK_PREFIX = (
+    "header", "caption", "thumb", "icon", "button", "btn", "card", "list", "side",
+    "aside", "secondary", "supplement", "extras", "inline", "media",
+)
+_POS_STRONG_PREFIX = (
+    "articlebody", "articletext", "articlecontent", "storybody", "storytext", "storycontent",
+    "entrycontent", "entrybody", "entrytext", "postbody", "postcontent", "posttext",
+    "bodytext", "maintext", "maincontent", "contentbody", "richtext", "prose",
+    "articlecopy", "storycopy", "textbody",
+)
+_POS_WEAK_PREFIX = (
+    "article", "content", "entry", "post", "story", "text", "main", "blog", "hentry", "body",
+    "page", "single", "news", "detail", "copy", "column",
+)
+
+# Class names that describe *what* an item is (WordPress and CMS taxonomy: ``tag-sports``,
+# ``category-news``, ``format-standard``, ``has-sidebar``), not the role of the element.
+_DESCRIPTIVE_CLASS = re.compile(
+    r"^(?:tag|tags|category|categories|cat|format|type|status|postid|post|page|term|author|"
+    r"topic|section|lang|language|has|is|js|no|with|template|single|parent|level|id)[-_]\w",
+    re.IGNORECASE)
+_SPLIT_RE = re.compile(r"[\s_\-:./]+|(?<=[a-z])(?=[A-Z])")
+_JOIN_RE = re.compile(r"[\s_\-]+")
+
+
+def _tokens(value: str) -> list[str]:
+    return [t for t in _SPLIT_RE.split(value.strip()) if t]
+
+
+def element_hint(class_id: str) -> int:
+    """Hint of an element from its ``class`` and ``id`` values: -2 … +2 (negative: boilerplate).
+
+    Negative words beat positive ones on the same element (``content-sidebar`` is a sidebar).
+    Joined forms are checked too, so ``article-body`` and ``articleBody`` are strong positives.
+    """
+    if not class_id:
+        return 0
+    names = [c for c in class_id.split() if not _DESCRIPTIVE_CLASS.match(c)]
+    tokens = [t.lower() for name in names for t in _tokens(name)]
+    neg = pos = 0
+    for tok in tokens:
+        if tok in _NEG_STRONG_EXACT or tok.startswith(_NEG_STRONG_PREFIX):
+            neg = STRONG
+        elif tok in _NEG_WEAK_EXACT or tok.startswith(_NEG_WEAK_PREFIX):
+            neg = max(neg, WEAK)
+        elif tok.startswith(_POS_WEAK_PREFIX):
+            pos = max(pos, WEAK)
+    for part in class_id.split():
+        joined = _JOIN_RE.sub("", part).lower()
+        if joined.startswith(_POS_STRONG_PREFIX) or joined.endswith(_POS_STRONG_PREFIX):
+            pos = STRONG
+    if neg:
+        return -neg if neg >= pos else pos - neg
+    return pos
+
+
+# --- phrases -------------------------------------------------------------------------------------
+
+#: Whole short blocks that are controls or promos, in the languages we meet most. Matched on the
+#: block's lowercased text with punctuation stripped.
+BOILERPLATE_PHRASES = frozenset({
+    # share bars
+    "share", "shares", "share this", "share this article", "share this story", "share on facebook",
+    "share on twitter", "tweet", "email", "print", "e-mail", "whatsapp", "facebook", "twitter",
+    "linkedin", "pinterest", "reddit", "copy link", "link copied", "comments", "comment",
+    "teilen", "drucken", "partager", "imprimer", "compartir", "imprimir", "condividi", "stampa",
+    # promos and furniture
+    "advertisement", "advertising", "sponsored", "sponsored content", "ad", "anzeige", "werbung",
+    "publicité", "publicidad", "pubblicità", "read more", "continue reading", "more",
+    "related", "related articles", "related stories", "related posts", "most read",
+    "most popular", "trending", "you may also like", "recommended", "see also", "next article",
+    "previous article", "back to top", "skip to content", "skip to main content", "menu",
+    "close", "search", "loading", "subscribe", "sign up", "log in", "login", "sign in",
+    "register", "follow us", "newsletter", "lesen sie auch", "mehr zum thema", "à lire aussi",
+    "lire aussi", "voir aussi", "leer más", "ver también",
+})
+
+#: Starts of short lines that introduce a link to another story, not article prose.
+PROMO_PREFIXES = (
+    "read more:", "read more", "related:", "see also:", "also read:", "read also:",
+    "recommended:", "watch:", "listen:", "click here", "lesen sie auch:", "mehr zum thema:",
+    "à lire aussi", "lire aussi :", "voir aussi :", "leer más:", "te puede interesar",
+)
+
+#: Sentences typical of consent banners, newsletter boxes and copyright lines.
+FURNITURE_RE = re.compile(
+    r"\b(?:we use cookies|uses cookies|cookie policy|accept (?:all )?cookies|privacy policy|"
+    r"terms of (?:use|service)|all rights reserved|sign up for (?:our|the) newsletter|"
+    r"subscribe to (?:our|the) newsletter|enter your e-?mail|copyright ©|©\s*\d{4}|"
+    r"this site uses|by continuing to (?:use|browse)|verwendet cookies|utilise des cookies)\b",
+    re.IGNORECASE,
+)
+
+_PUNCT_STRIP = re.compile(r"[^\w\s]+")
+
+
+def is_boilerplate_phrase(text: str) -> bool:
+    """True for a short block that is a control or a promo label ("Share", "Advertisement")."""
+    if len(text) > 40:
+        return False
+    key = " ".join(_PUNCT_STRIP.sub(" ", text.lower()).split())
+    return key in BOILERPLATE_PHRASES
+
+
+def is_promo_line(text: str) -> bool:
+    """True for a short line that introduces another story ("Read more: ...")."""
+    return len(text) < 200 and text.lower().startswith(PROMO_PREFIXES)
+
+
+def is_furniture(text: str) -> bool:
+    """True for a line from a consent banner, newsletter box or copyright footer."""
+    return len(text) < 400 and FURNITURE_RE.search(text) is not None

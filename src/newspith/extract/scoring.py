@@ -1,0 +1,105 @@
+"""Phase 2: block features and the content value of each block.
+
+A block's *value* is positive when it reads like article prose and negative when it looks like
+page furniture, in units of characters so that long blocks weigh more than short ones:
+
+* link density: a block that is mostly link text is navigation or a related headline;
+* length and punctuation: prose has words and sentence ends (any script's: ``.!?。！？…``);
+  a short line without them is a label, a button or a menu entry;
+* the region: blocks under a strong boilerplate hint (comments, share bars, footers, ``<nav>``)
+  count against their container, blocks under a strong content hint count more;
+* phrases from :mod:`rules` (``Share``, ``Advertisement``, cookie sentences).
+
+Nothing here depends on English stopwords: the features are shape, links, punctuation and markup.
+"""
+
+from __future__ import annotations
+
+from newspith.config import ExtractConfig
+from newspith.extract import rules
+from newspith.extract.segment import Element, RawBlock
+
+__all__ = ["assign_regions", "score_blocks", "is_prose"]
+
+_SENTENCE_ENDS = frozenset(".!?。！？…;:")
+_END_CHARS = ".!?。！？…\"'”’»)"
+
+
+def _count_ends(text: str) -> int:
+    return sum(1 for ch in text if ch in _SENTENCE_ENDS)
+
+
+def is_prose(block: RawBlock, config: ExtractConfig) -> bool:
+    """Reads like running text: enough words, or sentence punctuation and a real length."""
+    if block.words >= config.prose_words:
+        return True
+    return block.ends > 0 and block.chars >= config.min_block_chars and block.words >= 4
+
+
+def assign_regions(elements: list[Element], config: ExtractConfig) -> None:
+    """Mark the boilerplate (``neg``) and content (``pos``) region each element sits in.
+
+    A strong furniture hint (``comments``, ``sidebar``, ``<nav>``) marks its whole subtree, until a
+    strong content marker below it (``<article>``, ``article-body``) resets the region. A hint on an
+    element that holds most of the page's text is ignored: it names a page-wide wrapper
+    (``adSkinLayer``, ``meta_container``), not a region of furniture.
+    """
+    page_chars = elements[0].chars if elements else 0
+    wrapper = config.wrapper_share * page_chars
+    for e in elements:
+        parent = e.parent
+        neg = parent.neg if parent is not None else 0
+        pos = parent.pos if parent is not None else 0
+        hint = e.hint
+        if e.chars >= wrapper and page_chars >= config.min_body_chars:
+            hint = max(hint, 0)
+            furniture = False
+        else:
+            furniture = e.furniture
+        if furniture or hint <= -rules.STRONG:
+            neg, pos = rules.STRONG, 0
+        elif e.landmark or hint >= rules.STRONG:
+            neg, pos = 0, rules.STRONG
+        elif hint < 0:
+            neg = max(neg, -hint)
+        elif hint > 0:
+            pos = max(pos, hint)
+        e.neg, e.pos = neg, pos
+
+
+def score_blocks(blocks: list[RawBlock], config: ExtractConfig) -> None:
+    """Fill each block's ``words``, ``ends`` and ``value`` (characters, signed)."""
+    for b in blocks:
+        text = b.text
+        b.words = text.count(" ") + text.count("\n") + 1
+        b.ends = _count_ends(text)
+        b.value = _value(b, config)
+
+
+def _value(b: RawBlock, config: ExtractConfig) -> float:
+    chars = b.chars
+    owner = b.owner
+    ld = b.link_chars / chars if chars else 0.0
+    if ld > config.max_link_density:
+        return -float(chars)
+    if rules.is_boilerplate_phrase(b.text) or rules.is_furniture(b.text):
+        return -float(chars)
+    nonlink = chars - b.link_chars
+    if is_prose(b, config):
+        value = float(nonlink)
+        if b.text[-1] in _END_CHARS:
+            value *= 1.2
+    elif chars < config.min_block_chars:
+        # Labels, buttons, dates: neutral on their own, slightly against a container.
+        value = -0.25 * chars
+    else:
+        value = 0.4 * nonlink
+    if owner.tag in rules.HEADING_TAGS:
+        value = abs(value) * 0.5
+    if owner.neg >= rules.STRONG:
+        value = -abs(value)
+    elif owner.neg:
+        value *= 0.5 if value > 0 else 1.5
+    if owner.pos >= rules.STRONG and value > 0:
+        value *= 1.5
+    return value
