@@ -51,7 +51,10 @@ WEAK = 1
 
 # Prefix patterns: a token *starting* with one of these words hits (``comments``, ``sharebar``).
 _NEG_STRONG_PREFIX = (
-    "comment", "disqus", "respond", "reply", "replies", "footer", "foot", "sidebar", "sidebox",
+    "comment", "disqus", "respond", "reply", "replies",
+    # "comments" in other languages: de, pl/cs/hr, es/pt, fr, it, nl, sv/da/no
+    "kommentar", "komentar", "comentario", "comentário", "commentaire", "comentari", "commenti",
+    "reactie", "reacties", "reageer", "leserbrief", "kommentaar", "footer", "foot", "sidebar", "sidebox",
     "related", "recommend", "share", "sharing", "social", "cookie", "consent", "gdpr",
     "newsletter", "subscri", "signup", "promo", "advert", "sponsor", "outbrain", "taboola",
     "trending", "popular", "mostread", "mostpopular", "widget", "pagination", "pager",

@@ -121,7 +121,9 @@ def segment(root, config: ExtractConfig) -> tuple[list[Element], list[RawBlock]]
         state["brs"] = 0
 
     def open_element(node, tag: str, attrs: dict) -> Element:
-        class_id = " ".join(v for v in (attrs.get("class"), attrs.get("id")) if v)
+        # aria-label and data-testid name regions too ("Comments", "related-stories").
+        class_id = " ".join(v for v in (attrs.get("class"), attrs.get("id"),
+                                         attrs.get("aria-label"), attrs.get("data-testid")) if v)
         # <html> and <body> classes describe the page ("single-post has-comments"), not a region.
         hint = rules.element_hint(class_id) if class_id and tag not in ("html", "body") else 0
         role = attrs.get("role")

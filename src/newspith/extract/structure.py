@@ -17,7 +17,7 @@ __all__ = ["build_blocks"]
 
 _STRUCTURE_DEPTH = 4  # how far up a block looks for its list, quote or figure
 _URL_RE = re.compile(r"(?:https?://|pic\.twitter\.com/)\S+")
-_ATTRIBUTION_RE = re.compile(r"[—–-]\s*([^()\n—–]{1,80}?)\s*\((@\w{1,30})\)")
+_ATTRIBUTION_RE = re.compile(r"^[—–-]\s*([^()\n—–]{1,80}?)\s*\((@\w{1,30})\)")
 
 
 def _nearest(owner: Element, tags: frozenset[str] | set[str]) -> Element | None:
@@ -82,12 +82,20 @@ def _table_block(group: list[RawBlock]) -> Block:
     return Block(BlockKind.TABLE, text, rows=tuple(tuple(r) for r in rows), header=header)
 
 
-def _embed_block(group: list[RawBlock]) -> Block:
-    text = "\n".join(b.text for b in group)
-    urls = _URL_RE.findall(text)
-    m = _ATTRIBUTION_RE.search(text)
-    author = f"{m.group(1).strip()} ({m.group(2)})" if m else None
-    return Block(BlockKind.EMBED, text, url=urls[0] if urls else None, author=author)
+def _embed_block(group: list[RawBlock], embed: Element) -> Block:
+    """An embedded post: its text, its author from the "— Name (@handle) date" line, its link."""
+    lines, author = [], None
+    for b in group:
+        m = _ATTRIBUTION_RE.match(b.text)
+        if m and author is None:
+            author = f"{m.group(1).strip()} ({m.group(2)})"
+        else:
+            lines.append(b.text)
+    hrefs = [a.attributes.get("href") or "" for a in embed.node.css("a")]
+    status = [h for h in hrefs if "/status/" in h or "/p/" in h or "/post/" in h]
+    media = _URL_RE.findall(" ".join(lines))
+    url = status[0] if status else (media[0] if media else (hrefs[-1] if hrefs else None))
+    return Block(BlockKind.EMBED, "\n".join(lines), url=url or None, author=author)
 
 
 def _is_data_table(group: list[RawBlock]) -> bool:
@@ -128,7 +136,8 @@ def _typed(kind: str, group: list[RawBlock]) -> list[Block]:
             return [_table_block(group)]
         return [Block(BlockKind.PARAGRAPH, b.text) for b in group]
     if kind == "embed":
-        return [_embed_block(group)]
+        embed = _embed_of(group[0].owner)
+        return [_embed_block(group, embed)] if embed is not None else []
     if kind == "quote":
         return [Block(BlockKind.QUOTE, "\n\n".join(b.text for b in group))]
     simple = {"caption": BlockKind.CAPTION, "code": BlockKind.CODE}.get(kind, BlockKind.PARAGRAPH)

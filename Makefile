@@ -1,0 +1,32 @@
+# newspith: `make demo` sets up and runs the main job on the sample pages; `make test` sets up and
+# runs the tests. Both need only Python 3.11+ and make.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test bench setup clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/newspith run examples/pages --out out/articles.jsonl
+	@echo
+	$(BIN)/newspith extract examples/pages/harbour-ferry.html --format markdown
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[bench]'
+	$(BIN)/newspith bench --worst 20
+
+clean:
+	rm -rf $(VENV) out .pytest_cache

@@ -1,0 +1,5 @@
+import sys
+
+from newspith.cli import main
+
+sys.exit(main())

@@ -1,0 +1,54 @@
+"""``newspith bench``: run the content benchmark and render its tables."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from newspith.bench.content import DatasetResult, run_dataset
+from newspith.bench.datasets import content_datasets, find_data
+from newspith.bench.report import content_table, speed_line, worst_table
+from newspith.bench.tools import DEFAULT_TOOLS, available_tools
+from newspith.errors import InputError
+
+__all__ = ["BenchOptions", "run_bench"]
+
+
+@dataclass(frozen=True, slots=True)
+class BenchOptions:
+    data: str | None = None
+    datasets: tuple[str, ...] = ()       # empty: all content datasets
+    tools: tuple[str, ...] = DEFAULT_TOOLS
+    limit: int | None = None             # pages per dataset
+    every: int = 1                       # keep one page in N
+    worst: int = 0                       # list newspith's N worst pages per dataset
+    markdown: bool = False
+
+
+def run_bench(opts: BenchOptions, out=sys.stdout) -> list[DatasetResult]:
+    data = find_data(opts.data)
+    if data is None:
+        raise InputError("benchmark data not found: expected ../shared/bench/ beside the "
+                         "checkout (or pass --data DIR)")
+    files = content_datasets(data)
+    if opts.datasets:
+        files = [f for f in files if f.name.split(".")[0] in opts.datasets]
+        if not files:
+            raise InputError(f"no dataset named {', '.join(opts.datasets)} in {data / 'content'}")
+    tools, missing = available_tools(opts.tools)
+    for name, why in missing.items():
+        print(f"skipping {name}: {why}", file=out)
+    results = []
+    for f in files:
+        res = run_dataset(f, tools, opts.limit, opts.every)
+        results.append(res)
+        print(content_table(res, opts.markdown), file=out)
+        if opts.worst:
+            print(worst_table(res, n=opts.worst), file=out)
+        print(file=out)
+        out.flush()
+    line = speed_line(results)
+    if line:
+        print(line, file=out)
+    return results

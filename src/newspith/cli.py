@@ -1,0 +1,129 @@
+"""The ``newspith`` command: thin adapters over the library; errors become one line and an exit code.
+
+Exit codes: 0 success, 1 a newspith error (bad input, fetch failure), 2 usage error, 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from newspith import __version__
+from newspith.config import ExtractConfig
+from newspith.errors import InputError, NewspithError
+
+__all__ = ["main"]
+
+
+def _read_source(source: str, url: str | None):
+    """Bytes of a file, stdin (``-``) or a fetched URL, with the URL and Content-Type if known."""
+    from newspith.fetch import fetch, is_url
+
+    if source == "-":
+        return sys.stdin.buffer.read(), url, None
+    if is_url(source):
+        got = fetch(source)
+        return got.body, url or got.url, got.content_type
+    path = Path(source)
+    if not path.is_file():
+        raise InputError(f"no such file: {source}")
+    return path.read_bytes(), url, None
+
+
+def _extract_config(args) -> ExtractConfig:
+    return ExtractConfig(favor_precision=args.favor == "precision",
+                         favor_recall=args.favor == "recall")
+
+
+def cmd_extract(args) -> int:
+    from newspith.extract import extract
+
+    body, url, content_type = _read_source(args.source, args.url)
+    article = extract(body, url, config=_extract_config(args), content_type=content_type)
+    if args.format == "json":
+        print(json.dumps(article.to_dict(), ensure_ascii=False, indent=2))
+    elif args.format == "markdown":
+        print(article.to_markdown(), end="")
+    else:
+        print(article.text)
+    if not article.text and article.reason:
+        print(f"newspith: no article: {article.reason}", file=sys.stderr)
+    return 0
+
+
+def cmd_run(args) -> int:
+    from newspith.pipeline.batch import run_files
+
+    stats = run_files(args.inputs, args.out, _extract_config(args), quiet=args.quiet)
+    return 0 if stats.read == stats.written else 1
+
+
+def cmd_bench(args) -> int:
+    from newspith.bench.runner import BenchOptions, run_bench
+
+    split = lambda s: tuple(x for x in (s or "").split(",") if x)  # noqa: E731
+    opts = BenchOptions(data=args.data, datasets=split(args.datasets),
+                        tools=split(args.tools) or BenchOptions.tools, limit=args.limit,
+                        every=args.every, worst=args.worst, markdown=args.markdown)
+    run_bench(opts)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="newspith", description="Turn captured news pages into "
+                                "clean, structured articles.")
+    p.add_argument("--version", action="version", version=f"newspith {__version__}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    favor = argparse.ArgumentParser(add_help=False)
+    favor.add_argument("--favor", choices=("precision", "balanced", "recall"),
+                       default="balanced", help="trade recall for precision or the reverse")
+
+    e = sub.add_parser("extract", parents=[favor], help="extract the article from one page",
+                       description="Extract the article from an HTML file, a URL or stdin (-).")
+    e.add_argument("source", help="a file path, an http(s) URL, or - for standard input")
+    e.add_argument("--format", choices=("json", "markdown", "text"), default="json")
+    e.add_argument("--url", help="the page's URL, when SOURCE is a file or stdin")
+    e.set_defaults(func=cmd_extract)
+
+    r = sub.add_parser("run", parents=[favor], help="extract many pages into a JSONL file",
+                       description="Extract every HTML file of the inputs (files, folders, "
+                       "globs); write one row per page (an article or an error with its reason).")
+    r.add_argument("inputs", nargs="+", help="HTML files, folders or glob patterns")
+    r.add_argument("--out", required=True, help="output .jsonl or .jsonl.gz")
+    r.add_argument("--quiet", action="store_true", help="no summary table")
+    r.set_defaults(func=cmd_run)
+
+    b = sub.add_parser("bench", help="benchmark newspith against other extractors",
+                       description="Score newspith and the anchors (trafilatura, "
+                       "readability-lxml, resiliparse) on ../shared/bench/content, same run.")
+    b.add_argument("--data", help="the shared/bench folder (default: found beside the checkout)")
+    b.add_argument("--datasets", help="comma-separated dataset names (default: all)")
+    b.add_argument("--tools", help="comma-separated tools (default: newspith and all anchors)")
+    b.add_argument("--limit", type=int, help="at most N pages per dataset")
+    b.add_argument("--every", type=int, default=1, help="keep one page in N (a spread sample)")
+    b.add_argument("--worst", type=int, default=0, help="list newspith's N worst pages")
+    b.add_argument("--markdown", action="store_true", help="Markdown tables")
+    b.set_defaults(func=cmd_bench)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except NewspithError as exc:
+        print(f"newspith: error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"newspith: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("newspith: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

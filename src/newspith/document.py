@@ -1,0 +1,23 @@
+"""The unit a batch moves: one captured page, with where it came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = ["Document"]
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One page as read from an input: raw bytes (or text already decoded) plus provenance.
+
+    ``id`` is stable across runs (a path, a WARC record id, a JSONL line number), so that a
+    rerun can tell which pages it has done.
+    """
+
+    id: str
+    source: str                     # the file, archive or URL it was read from
+    body: bytes | str = b""
+    url: str | None = None
+    content_type: str | None = None
+    headers: dict[str, str] = field(default_factory=dict)

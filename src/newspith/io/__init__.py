@@ -1,0 +1,1 @@
+"""Readers (inputs → :class:`~newspith.document.Document`) and writers (rows → files)."""

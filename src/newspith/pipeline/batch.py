@@ -1,0 +1,79 @@
+"""A sequential batch over HTML files: one row per page, counts checked, a summary table.
+
+``read = written`` always holds: every page becomes an article row or an error row.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newspith.config import ExtractConfig
+from newspith.io.files import expand_paths, read_html_files
+from newspith.io.jsonl import JsonlWriter
+from newspith.pipeline.steps import Row, extract_document
+
+__all__ = ["BatchStats", "run_files"]
+
+
+@dataclass
+class BatchStats:
+    read: int = 0
+    written: int = 0
+    articles: int = 0
+    not_articles: int = 0
+    errors: Counter = field(default_factory=Counter)
+
+
+def run_files(inputs: list[str], out: str | Path, config: ExtractConfig | None = None,
+              quiet: bool = False) -> BatchStats:
+    stats = BatchStats()
+    rows: list[Row] = []
+    paths = expand_paths(inputs)
+    with JsonlWriter(out) as writer:
+        for doc in read_html_files(paths):
+            stats.read += 1
+            row = extract_document(doc, config)
+            writer.write(row.to_dict())
+            stats.written += 1
+            if row.article is None:
+                stats.errors[row.error["error"] if row.error else "unknown"] += 1
+            elif row.article.is_article:
+                stats.articles += 1
+            else:
+                stats.not_articles += 1
+            rows.append(row)
+    if not quiet:
+        _print_summary(rows, stats, Path(out))
+    return stats
+
+
+def _print_summary(rows: list[Row], stats: BatchStats, out: Path) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"newspith: {stats.read} pages → {out}", title_justify="left")
+    for col in ("page", "title", "words", "blocks", "article", "language", "published",
+                "encoding"):
+        table.add_column(col, overflow="fold", justify="right" if col in ("words", "blocks")
+                         else "left")
+    for row in rows:
+        name = Path(row.doc.source).name
+        a = row.article
+        if a is None:
+            msg = row.error.get("message", "") if row.error else ""
+            table.add_row(name, f"[red]error: {msg}[/red]", "", "", "", "", "", "")
+            continue
+        table.add_row(
+            name, (a.title or "")[:60], str(len(a.text.split())), str(len(a.blocks)),
+            "yes" if a.is_article else f"no ({a.reason})", a.language or "",
+            a.published.isoformat() if a.published else "",
+            f"{a.encoding or ''}{' (repaired)' if a.repaired else ''}")
+    console = Console(file=sys.stdout, width=max(120, Console().width))
+    console.print(table)
+    errors = sum(stats.errors.values())
+    console.print(f"read {stats.read} = written {stats.written} "
+                  f"({stats.articles} articles, {stats.not_articles} not articles, "
+                  f"{errors} errors)")

@@ -1,0 +1,51 @@
+"""The per-page step: a Document in, exactly one row out (an article or an error with its reason).
+
+A failure is data, never a lost record: errors newspith raises on purpose become error rows with
+their stage; anything else is caught here too, at the batch boundary, and recorded as an
+``internal`` error so that one bad page cannot stop a batch.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from newspith.article import Article
+from newspith.config import ExtractConfig
+from newspith.document import Document
+from newspith.errors import NewspithError
+from newspith.extract import extract
+
+__all__ = ["Row", "extract_document"]
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """The outcome for one Document: ``article`` or ``error`` (a JSON-ready dict)."""
+
+    doc: Document
+    article: Article | None = None
+    error: dict[str, Any] | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.article is not None
+
+    def to_dict(self) -> dict[str, Any]:
+        head: dict[str, Any] = {"id": self.doc.id, "source": self.doc.source,
+                                "fetched_url": self.doc.url, "ok": self.ok}
+        if self.article is not None:
+            return head | self.article.to_dict()
+        return head | {"error": self.error}
+
+
+def extract_document(doc: Document, config: ExtractConfig | None = None) -> Row:
+    try:
+        article = extract(doc.body, doc.url, config=config, content_type=doc.content_type)
+    except NewspithError as exc:
+        exc.page_id, exc.url = exc.page_id or doc.id, exc.url or doc.url
+        return Row(doc, error=exc.to_dict())
+    except Exception as exc:  # noqa: BLE001 - the batch boundary: record, never lose the page
+        return Row(doc, error={"error": type(exc).__name__, "stage": "internal",
+                               "message": str(exc)[:500], "page_id": doc.id, "url": doc.url})
+    return Row(doc, article=article)
