@@ -62,10 +62,11 @@ def cmd_run(args) -> int:
 
 def cmd_bench(args) -> int:
     from newspith.bench.runner import BenchOptions, run_bench
+    from newspith.bench.tools import DEFAULT_TOOLS
 
     split = lambda s: tuple(x for x in (s or "").split(",") if x)  # noqa: E731
     opts = BenchOptions(data=args.data, datasets=split(args.datasets),
-                        tools=split(args.tools) or BenchOptions.tools, limit=args.limit,
+                        tools=split(args.tools) or DEFAULT_TOOLS, limit=args.limit,
                         every=args.every, worst=args.worst, markdown=args.markdown)
     run_bench(opts)
     return 0

@@ -38,8 +38,13 @@ def _trafilatura(**options) -> Extractor:
 
 
 def _readability() -> Extractor:
+    import logging
+
     import lxml.html
     from readability import Document
+
+    # readability-lxml logs a traceback for every page it fails on; the harness counts errors.
+    logging.getLogger("readability.readability").setLevel(logging.CRITICAL)
 
     def run(html: str, url: str | None) -> str:
         summary = Document(html, url=url).summary(html_partial=True)

@@ -6,6 +6,7 @@ already hold a parsed tree do not pay for a second parse.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser
@@ -15,6 +16,8 @@ from newspith.decode import decode
 from newspith.errors import InputError, TooLargeError
 
 __all__ = ["Page", "parse"]
+
+_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,10 +32,7 @@ class Page:
 def _looks_binary(text: str) -> bool:
     """Many control characters in the first bytes: an image, a PDF or a zip, not HTML."""
     head = text[:2048]
-    if not head:
-        return False
-    controls = sum(1 for ch in head if ch < "\x09" or "\x0e" <= ch < "\x20" or ch == "\ufffd")
-    return controls > len(head) * 0.1
+    return bool(head) and len(_CONTROL_RE.findall(head)) > len(head) * 0.1
 
 
 def parse(html: str | bytes | LexborHTMLParser, config: ExtractConfig,

@@ -12,6 +12,7 @@ bumps), so ``related-posts`` and ``relatedPosts`` both hit ``related`` while ``s
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # --- tags ----------------------------------------------------------------------------------------
 
@@ -88,17 +89,36 @@ _POS_WEAK_PREFIX = (
 # Class names that describe *what* an item is (WordPress and CMS taxonomy: ``tag-sports``,
 # ``category-news``, ``format-standard``, ``has-sidebar``), not the role of the element.
 _DESCRIPTIVE_CLASS = re.compile(
-    r"^(?:tag|tags|category|categories|cat|format|type|status|postid|post|page|term|author|"
-    r"topic|section|lang|language|has|is|js|no|with|template|single|parent|level|id)[-_]\w",
-    re.IGNORECASE)
-_SPLIT_RE = re.compile(r"[\s_\-:./]+|(?<=[a-z])(?=[A-Z])")
-_JOIN_RE = re.compile(r"[\s_\-]+")
+    r"(?:^|(?<=\s))(?:(?:tag|tags|category|categories|cat|format|type|status|postid|term|author|"
+    r"topic|section|lang|language|has|is|js|no|with|template|single|parent|level|id)[-_]\w|"
+    r"(?:post|page)[-_](?:\d|id|type|template|format|status|parent))\S*", re.IGNORECASE)
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_JOIN = re.compile(r"[_\-]+")
+_SEP = r"[\s_\-:./]"
 
 
-def _tokens(value: str) -> list[str]:
-    return [t for t in _SPLIT_RE.split(value.strip()) if t]
+def _alt(words) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
 
 
+def _token_re(prefixes, exact=()) -> re.Pattern:
+    """Tokens starting with one of ``prefixes`` or equal to one of ``exact``."""
+    alts = [f"(?:{_alt(prefixes)})"] if prefixes else []
+    if exact:
+        alts.append(f"(?:{_alt(exact)})(?={_SEP}|$)")
+    return re.compile(f"(?:^|{_SEP})(?:{'|'.join(alts)})")
+
+
+_NEG_STRONG_RE = _token_re(_NEG_STRONG_PREFIX, _NEG_STRONG_EXACT)
+_NEG_WEAK_RE = _token_re(_NEG_WEAK_PREFIX, _NEG_WEAK_EXACT)
+_POS_WEAK_RE = _token_re(_POS_WEAK_PREFIX)
+# Strong positives are matched on each class name with its separators removed, at its start or
+# its end: ``article-body``, ``articleBody``, ``c-article-body``, ``main-story-body``.
+_POS_STRONG_RE = re.compile(
+    f"(?:^|\\s)(?:{_alt(_POS_STRONG_PREFIX)})|(?:{_alt(_POS_STRONG_PREFIX)})(?=\\s|$)")
+
+
+@lru_cache(maxsize=8192)  # bounded: class names repeat within and across pages of a site
 def element_hint(class_id: str) -> int:
     """Hint of an element from its ``class`` and ``id`` values: -2 … +2 (negative: boilerplate).
 
@@ -107,20 +127,15 @@ def element_hint(class_id: str) -> int:
     """
     if not class_id:
         return 0
-    names = [c for c in class_id.split() if not _DESCRIPTIVE_CLASS.match(c)]
-    tokens = [t.lower() for name in names for t in _tokens(name)]
-    neg = pos = 0
-    for tok in tokens:
-        if tok in _NEG_STRONG_EXACT or tok.startswith(_NEG_STRONG_PREFIX):
-            neg = STRONG
-        elif tok in _NEG_WEAK_EXACT or tok.startswith(_NEG_WEAK_PREFIX):
-            neg = max(neg, WEAK)
-        elif tok.startswith(_POS_WEAK_PREFIX):
-            pos = max(pos, WEAK)
-    for part in class_id.split():
-        joined = _JOIN_RE.sub("", part).lower()
-        if joined.startswith(_POS_STRONG_PREFIX) or joined.endswith(_POS_STRONG_PREFIX):
-            pos = STRONG
+    lowered = _CAMEL.sub("-", _DESCRIPTIVE_CLASS.sub(" ", class_id)).lower()
+    if _NEG_STRONG_RE.search(lowered):
+        neg = STRONG
+    else:
+        neg = WEAK if _NEG_WEAK_RE.search(lowered) else 0
+    if _POS_STRONG_RE.search(_JOIN.sub("", class_id).lower()):
+        pos = STRONG
+    else:
+        pos = WEAK if _POS_WEAK_RE.search(lowered) else 0
     if neg:
         return -neg if neg >= pos else pos - neg
     return pos

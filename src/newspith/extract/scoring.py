@@ -15,18 +15,20 @@ Nothing here depends on English stopwords: the features are shape, links, punctu
 
 from __future__ import annotations
 
+import re
+
 from newspith.config import ExtractConfig
 from newspith.extract import rules
 from newspith.extract.segment import Element, RawBlock
 
 __all__ = ["assign_regions", "score_blocks", "is_prose"]
 
-_SENTENCE_ENDS = frozenset(".!?。！？…;:")
+_SENTENCE_ENDS = re.compile(r"[.!?。！？…;:]")
 _END_CHARS = ".!?。！？…\"'”’»)"
 
 
 def _count_ends(text: str) -> int:
-    return sum(1 for ch in text if ch in _SENTENCE_ENDS)
+    return len(_SENTENCE_ENDS.findall(text))
 
 
 def is_prose(block: RawBlock, config: ExtractConfig) -> bool:

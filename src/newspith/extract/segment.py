@@ -21,12 +21,13 @@ __all__ = ["Element", "RawBlock", "segment"]
 class Element:
     """A block-level element of the page, as a row: no DOM access after the walk."""
 
-    __slots__ = ("idx", "tag", "parent", "depth", "hint", "furniture", "landmark", "neg", "pos",
-                 "node", "embed", "chars", "content_score", "block_count")
+    __slots__ = ("idx", "end", "tag", "parent", "depth", "hint", "furniture", "landmark", "neg",
+                 "pos", "node", "embed", "chars", "content_score", "block_count")
 
     def __init__(self, idx: int, tag: str, parent: Element | None, hint: int, node,
                  furniture: bool, landmark: bool) -> None:
         self.idx = idx
+        self.end = idx              # the last descendant's idx: the subtree is idx..end
         self.tag = tag
         self.parent = parent
         self.depth = parent.depth + 1 if parent is not None else 0
@@ -50,12 +51,7 @@ class Element:
 
     def within(self, other: Element) -> bool:
         """True when this element is ``other`` or lies inside it."""
-        e = self
-        while e is not None and e.depth >= other.depth:
-            if e is other:
-                return True
-            e = e.parent
-        return False
+        return other.idx <= self.idx <= other.end
 
 
 class RawBlock:
@@ -83,6 +79,10 @@ class RawBlock:
 
 
 _EXIT_LINK = object()
+_NO_ATTRS: dict = {}
+_FORMATTING = frozenset({"b", "i", "em", "strong", "u", "s", "small", "sup", "sub", "abbr",
+                         "cite", "code", "mark", "q", "time", "wbr", "bdi", "bdo", "dfn", "kbd",
+                         "samp", "var", "del", "ins", "tt", "big", "font", "nobr"})
 _EMBED_CLASSES = ("twitter-tweet", "instagram-media", "tiktok-embed", "fb-post",
                   "bluesky-embed", "mastodon-embed", "twitter-video")
 
@@ -98,92 +98,128 @@ def _is_hidden(attrs: dict) -> bool:
     return False
 
 
+_BR = "\u2028"  # stands for a single <br> inside a block until the block is normalised
+
+
+def _normalise(raw: str) -> str:
+    """Collapse white space; a single <br> becomes a newline."""
+    if _BR not in raw:
+        return " ".join(raw.split())
+    return "\n".join(" ".join(line.split()) for line in raw.split(_BR)).strip()
+
+
 def segment(root, config: ExtractConfig) -> tuple[list[Element], list[RawBlock]]:
-    """Cut the subtree under ``root`` (a selectolax node) into elements and blocks."""
+    """Cut the subtree under ``root`` (a selectolax node) into elements and blocks.
+
+    The walk follows ``first_child``/``next`` pointers with an explicit stack of continuations:
+    no recursion, and skipped subtrees (scripts, hidden elements) are never listed.
+    """
     elements: list[Element] = []
     blocks: list[RawBlock] = []
     parts: list[str] = []
-    state = {"links": 0, "link_chars": 0, "brs": 0}
     owners: list[Element] = []
+    skip_tags, block_tags = rules.SKIP_TAGS, rules.BLOCK_TAGS
+    max_depth, max_blocks = config.max_depth, config.max_blocks
+    links = link_chars = brs = 0
+    has_text = False
 
     def flush() -> None:
-        if parts:
-            raw = "".join(parts)
-            parts.clear()
-            text = "\n".join(" ".join(line.split()) for line in raw.split("\n"))
-            text = text.strip()
-            if text and len(blocks) < config.max_blocks:
+        nonlocal link_chars, brs, has_text
+        if has_text:
+            text = _normalise("".join(parts))
+            if text and len(blocks) < max_blocks:
                 owner = owners[-1]
                 owner.block_count += 1
                 owner.chars += len(text)
-                blocks.append(RawBlock(len(blocks), text, state["link_chars"], owner))
-        state["link_chars"] = 0
-        state["brs"] = 0
+                blocks.append(RawBlock(len(blocks), text, link_chars, owner))
+        parts.clear()
+        link_chars = brs = 0
+        has_text = False
 
-    def open_element(node, tag: str, attrs: dict) -> Element:
-        # aria-label and data-testid name regions too ("Comments", "related-stories").
-        class_id = " ".join(v for v in (attrs.get("class"), attrs.get("id"),
-                                         attrs.get("aria-label"), attrs.get("data-testid")) if v)
-        # <html> and <body> classes describe the page ("single-post has-comments"), not a region.
-        hint = rules.element_hint(class_id) if class_id and tag not in ("html", "body") else 0
-        role = attrs.get("role")
-        furniture = tag in rules.BOILERPLATE_TAGS or (role in rules.BOILERPLATE_ROLES)
-        landmark = tag in rules.CONTENT_TAGS or attrs.get("itemprop") == "articleBody" \
-            or role == "main"
-        parent = owners[-1] if owners else None
-        el = Element(len(elements), tag, parent, hint, node, furniture, landmark)
-        if tag == "blockquote" and class_id and any(c in class_id for c in _EMBED_CLASSES):
-            el.embed = True
-        elements.append(el)
-        return el
-
-    stack: list = [root]
-    while stack:
-        item = stack.pop()
-        if item is _EXIT_LINK:
-            state["links"] -= 1
-            continue
-        if isinstance(item, Element):  # leaving a block-level element
-            flush()
-            owners.pop()
-            continue
-        if item.is_text_node:
-            t = item.text_content
+    # The stack holds what to do when a subtree is finished: an Element to close or a link to
+    # leave (markers), then the node to continue with (the finished node's next sibling).
+    stack: list = []
+    node = root
+    while True:
+        while node is None:
+            if not stack:
+                break
+            item = stack.pop()
+            if item is _EXIT_LINK:
+                links -= 1
+            elif type(item) is Element:
+                flush()
+                owners.pop()
+            else:
+                node = item
+        if node is None:
+            break
+        if node.is_text_node:
+            t = node.text_content
             if t:
                 parts.append(t)
                 if not t.isspace():
-                    state["brs"] = 0
-                    if state["links"]:
-                        state["link_chars"] += len(t.strip())
+                    has_text = True
+                    brs = 0
+                    if links:
+                        link_chars += len(t.strip())
+            node = node.next
             continue
-        tag = item.tag
-        if tag in rules.SKIP_TAGS or not item.is_element_node:
+        tag = node.tag
+        if tag in skip_tags or not node.is_element_node:
+            node = node.next
             continue
-        attrs = item.attributes
+        # Formatting tags are read without their attributes (the most frequent elements, and
+        # never a region); everything else is checked for being hidden.
+        attrs = _NO_ATTRS if tag in _FORMATTING else node.attributes
         if attrs and _is_hidden(attrs):
+            node = node.next
             continue
         if tag == "br":
-            state["brs"] += 1
-            if state["brs"] >= 2:  # <br><br> separates paragraphs in div-and-br markup
+            brs += 1
+            if brs >= 2:  # <br><br> separates paragraphs in div-and-br markup
                 flush()
             else:
-                parts.append("\n")
+                parts.append(_BR)
+            node = node.next
             continue
-        if tag in rules.BLOCK_TAGS and len(owners) < config.max_depth:
+        child = node.first_child
+        if child is None and tag not in block_tags:
+            node = node.next
+            continue
+        stack.append(node.next)
+        if tag in block_tags and len(owners) < max_depth:
             flush()
-            el = open_element(item, tag, attrs)
+            el = _open_element(node, tag, attrs, owners[-1] if owners else None, len(elements))
+            elements.append(el)
             owners.append(el)
             stack.append(el)
         elif tag == "a":
-            state["links"] += 1
+            links += 1
             stack.append(_EXIT_LINK)
-        elif tag == "img":
-            continue
-        children = list(item.iter(include_text=True))
-        children.reverse()
-        stack.extend(children)
+        node = child
     # Elements are numbered in document (pre-)order: children after parents.
     for e in reversed(elements):
-        if e.parent is not None:
-            e.parent.chars += e.chars
+        parent = e.parent
+        if parent is not None:
+            parent.chars += e.chars
+            if e.end > parent.end:
+                parent.end = e.end
     return elements, blocks
+
+
+def _open_element(node, tag: str, attrs: dict, parent: Element | None, idx: int) -> Element:
+    # aria-label and data-testid name regions too ("Comments", "related-stories").
+    class_id = " ".join(v for v in (attrs.get("class"), attrs.get("id"),
+                                     attrs.get("aria-label"), attrs.get("data-testid")) if v) \
+        if attrs else ""
+    # <html> and <body> classes describe the page ("single-post has-comments"), not a region.
+    hint = rules.element_hint(class_id) if class_id and tag not in ("html", "body") else 0
+    role = attrs.get("role") if attrs else None
+    furniture = tag in rules.BOILERPLATE_TAGS or role in rules.BOILERPLATE_ROLES
+    landmark = tag in rules.CONTENT_TAGS or role == "main" or \
+        (attrs.get("itemprop") == "articleBody" if attrs else False)
+    el = Element(idx, tag, parent, hint, node, furniture, landmark)
+    if tag == "blockquote" and class_id and any(c in class_id for c in _EMBED_CLASSES):
+        el.embed = True
+    return el
