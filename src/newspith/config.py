@@ -71,6 +71,10 @@ class ExtractConfig:
     #: of the container's (articles split around an ad or a photo).
     sibling_share: float = 0.2
 
+    #: A "Comments" or "Related stories" title ends the body only after this share of its prose
+    #: (a body section that happens to be called "Discussion" stays).
+    tail_cut_share: float = 0.5
+
     # --- result checks and fallbacks (body.py) ----------------------------------------------------
     #: The first pass "found too little" below this many characters of body text...
     min_body_chars: int = 200

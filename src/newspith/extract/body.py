@@ -84,9 +84,9 @@ def _keep(b: RawBlock, top: Element, config: ExtractConfig) -> tuple[bool, str]:
     """Whether a block inside the chosen container belongs to the article, and why."""
     if b.link_density > config.max_link_density:
         return False, "link-dense"
-    if rules.is_boilerplate_phrase(b.text):
+    if b.furniture == "phrase":
         return False, "boilerplate phrase"
-    if rules.is_furniture(b.text):
+    if b.furniture == "sentence":
         return False, "furniture sentence"
     if rules.is_promo_line(b.text) and b.link_chars:
         return False, "promo line"
@@ -103,16 +103,42 @@ def _keep(b: RawBlock, top: Element, config: ExtractConfig) -> tuple[bool, str]:
 
 def select_in(tops: list[Element], blocks: list[RawBlock], config: ExtractConfig
               ) -> list[RawBlock]:
-    kept = []
+    kept: list[RawBlock] = []
+    inside: list[RawBlock] = []
+    spans = [(t.idx, t.end, t) for t in tops]
     for b in blocks:
-        top = next((t for t in tops if b.owner.within(t)), None)
+        i = b.owner.idx
+        top = next((t for lo, hi, t in spans if lo <= i <= hi), None)
         if top is None:
             continue
         keep, why = _keep(b, top, config)
         b.keep, b.reason = keep, why
+        inside.append(b)
         if keep:
             kept.append(b)
-    return _trim_edges(kept, config)
+    return _trim_edges(_cut_tail_sections(inside, kept, config), config)
+
+
+def _cut_tail_sections(inside: list[RawBlock], kept: list[RawBlock], config: ExtractConfig
+                       ) -> list[RawBlock]:
+    """Drop what follows a "Comments" / "Related stories" title in the back half of the body.
+
+    Comment threads and related lists often sit inside the article's container with no markup
+    to tell them apart (flat ``<p>``s after ``<h2>Comments</h2>``); their title is the tell.
+    Only the back half is cut, so a body section that happens to be called "Discussion" stays.
+    """
+    total = sum(b.chars for b in kept if b.value > 0)
+    seen = 0
+    for b in inside:
+        if b.keep and b.value > 0:
+            seen += b.chars
+        if seen >= config.tail_cut_share * total and rules.is_section_end(b.text):
+            cut = b.index
+            for k in kept:
+                if k.index >= cut:
+                    k.keep, k.reason = False, "after a comments/related title"
+            return [k for k in kept if k.index < cut]
+    return kept
 
 
 def _trim_edges(kept: list[RawBlock], config: ExtractConfig) -> list[RawBlock]:

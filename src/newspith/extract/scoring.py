@@ -49,15 +49,16 @@ def assign_regions(elements: list[Element], config: ExtractConfig) -> None:
     page_chars = elements[0].chars if elements else 0
     wrapper = config.wrapper_share * page_chars
     for e in elements:
+        if not e.chars:
+            continue  # no text below it: no block will ever ask for its region
         parent = e.parent
         neg = parent.neg if parent is not None else 0
         pos = parent.pos if parent is not None else 0
-        hint = e.hint
+        # <html> and <body> classes describe the page ("single-post has-comments"), not a region.
+        hint = rules.element_hint(e.names) if e.names and e.tag not in ("html", "body") else 0
         if e.chars >= wrapper and page_chars >= config.min_body_chars:
-            hint = max(hint, 0)
-            furniture = False
-        else:
-            furniture = e.furniture
+            hint = max(hint, 0)  # a class word on a page-wide wrapper; <aside>/<nav> still count
+        furniture = e.furniture
         if furniture or hint <= -rules.STRONG:
             neg, pos = rules.STRONG, 0
         elif e.landmark or hint >= rules.STRONG:
@@ -84,7 +85,11 @@ def _value(b: RawBlock, config: ExtractConfig) -> float:
     ld = b.link_chars / chars if chars else 0.0
     if ld > config.max_link_density:
         return -float(chars)
-    if rules.is_boilerplate_phrase(b.text) or rules.is_furniture(b.text):
+    if chars <= 40 and rules.is_boilerplate_phrase(b.text):
+        b.furniture = "phrase"
+        return -float(chars)
+    if rules.is_furniture(b.text):
+        b.furniture = "sentence"
         return -float(chars)
     nonlink = chars - b.link_chars
     if is_prose(b, config):

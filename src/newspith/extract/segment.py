@@ -21,17 +21,17 @@ __all__ = ["Element", "RawBlock", "segment"]
 class Element:
     """A block-level element of the page, as a row: no DOM access after the walk."""
 
-    __slots__ = ("idx", "end", "tag", "parent", "depth", "hint", "furniture", "landmark", "neg",
+    __slots__ = ("idx", "end", "tag", "parent", "depth", "names", "furniture", "landmark", "neg",
                  "pos", "node", "embed", "chars", "content_score", "block_count")
 
-    def __init__(self, idx: int, tag: str, parent: Element | None, hint: int, node,
+    def __init__(self, idx: int, tag: str, parent: Element | None, names: str, node,
                  furniture: bool, landmark: bool) -> None:
         self.idx = idx
         self.end = idx              # the last descendant's idx: the subtree is idx..end
         self.tag = tag
         self.parent = parent
         self.depth = parent.depth + 1 if parent is not None else 0
-        self.hint = hint            # class/id hint, -2 … +2 (rules.element_hint)
+        self.names = names          # class, id, aria-label, data-testid: what names its role
         self.furniture = furniture  # a <nav>/<footer>/<aside> or a furniture role
         self.landmark = landmark    # an <article>/<main>, role=main, itemprop=articleBody
         self.node = node
@@ -58,7 +58,7 @@ class RawBlock:
     """A candidate block: its text, link text and owner, plus the features scoring adds."""
 
     __slots__ = ("index", "text", "chars", "link_chars", "owner", "tag", "value", "keep",
-                 "reason", "words", "ends")
+                 "reason", "words", "ends", "furniture")
 
     def __init__(self, index: int, text: str, link_chars: int, owner: Element) -> None:
         self.index = index
@@ -72,6 +72,7 @@ class RawBlock:
         self.reason = ""
         self.words = 0
         self.ends = 0
+        self.furniture = ""  # "phrase" (Share, Advertisement) or "sentence" (cookie, ©), scoring
 
     @property
     def link_density(self) -> float:
@@ -154,7 +155,8 @@ def segment(root, config: ExtractConfig) -> tuple[list[Element], list[RawBlock]]
                 node = item
         if node is None:
             break
-        if node.is_text_node:
+        tag = node.tag
+        if tag == "-text":
             t = node.text_content
             if t:
                 parts.append(t)
@@ -165,8 +167,7 @@ def segment(root, config: ExtractConfig) -> tuple[list[Element], list[RawBlock]]
                         link_chars += len(t.strip())
             node = node.next
             continue
-        tag = node.tag
-        if tag in skip_tags or not node.is_element_node:
+        if tag in skip_tags or tag is None or tag[0] == "-":  # comments, doctype, processing
             node = node.next
             continue
         # Formatting tags are read without their attributes (the most frequent elements, and
@@ -209,17 +210,19 @@ def segment(root, config: ExtractConfig) -> tuple[list[Element], list[RawBlock]]
 
 
 def _open_element(node, tag: str, attrs: dict, parent: Element | None, idx: int) -> Element:
-    # aria-label and data-testid name regions too ("Comments", "related-stories").
-    class_id = " ".join(v for v in (attrs.get("class"), attrs.get("id"),
-                                     attrs.get("aria-label"), attrs.get("data-testid")) if v) \
-        if attrs else ""
-    # <html> and <body> classes describe the page ("single-post has-comments"), not a region.
-    hint = rules.element_hint(class_id) if class_id and tag not in ("html", "body") else 0
-    role = attrs.get("role") if attrs else None
+    if attrs:
+        names = attrs.get("class") or ""
+        for key in ("id", "aria-label", "data-testid"):  # these name regions too
+            v = attrs.get(key)
+            if v:
+                names = f"{names} {v}"
+        role = attrs.get("role")
+        landmark = tag in rules.CONTENT_TAGS or role == "main" or \
+            attrs.get("itemprop") == "articleBody"
+    else:
+        names, role, landmark = "", None, tag in rules.CONTENT_TAGS
     furniture = tag in rules.BOILERPLATE_TAGS or role in rules.BOILERPLATE_ROLES
-    landmark = tag in rules.CONTENT_TAGS or role == "main" or \
-        (attrs.get("itemprop") == "articleBody" if attrs else False)
-    el = Element(idx, tag, parent, hint, node, furniture, landmark)
-    if tag == "blockquote" and class_id and any(c in class_id for c in _EMBED_CLASSES):
+    el = Element(idx, tag, parent, names, node, furniture, landmark)
+    if tag == "blockquote" and names and any(c in names for c in _EMBED_CLASSES):
         el.embed = True
     return el
