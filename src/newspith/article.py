@@ -64,6 +64,9 @@ class Block:
 class Article:
     """An extracted article. Fields newspith could not find are ``None`` or empty, never invented.
 
+    ``blocks`` (and so ``text``) open with the headline as a heading block when the page shows
+    one next to the body; ``title`` is the headline alone, without the site's name.
+
     ``is_article`` is false when the page holds no article body (then ``reason`` says why).
     ``encoding`` names the charset the bytes were decoded with (``None`` for ``str`` input) and
     ``encoding_source`` where it came from (``"http"``, ``"bom"``, ``"meta"``, ``"utf-8"``,

@@ -75,6 +75,11 @@ class ExtractConfig:
     #: (a body section that happens to be called "Discussion" stays).
     tail_cut_share: float = 0.5
 
+    #: The headline joins the body when it lies within this many levels above the body's first
+    #: block and at most ``headline_lookback`` blocks before it.
+    headline_levels: int = 4
+    headline_lookback: int = 12
+
     # --- result checks and fallbacks (body.py) ----------------------------------------------------
     #: The first pass "found too little" below this many characters of body text...
     min_body_chars: int = 200

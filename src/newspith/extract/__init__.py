@@ -20,7 +20,7 @@ from selectolax.lexbor import LexborHTMLParser
 from newspith.article import Article
 from newspith.config import DecodeConfig, ExtractConfig
 from newspith.decode import looks_mojibaked, repair_text
-from newspith.extract.body import find_body
+from newspith.extract.body import attach_headline, find_body
 from newspith.extract.dom import parse
 from newspith.extract.metadata import read_metadata
 from newspith.extract.render import blocks_text
@@ -56,7 +56,8 @@ def extract(html: str | bytes | LexborHTMLParser, url: str | None = None, *,
     elements, raw = segment(root, config)
     assign_regions(elements, config)
     score_blocks(raw, config)
-    selection = find_body(elements, raw, config)
+    md = read_metadata(page.tree)
+    selection = attach_headline(find_body(elements, raw, config), raw, md.title, config)
     kept = selection.blocks
 
     repaired = False
@@ -68,7 +69,6 @@ def extract(html: str | bytes | LexborHTMLParser, url: str | None = None, *,
     blocks = tuple(build_blocks(kept))
     text = blocks_text(blocks)
 
-    md = read_metadata(page.tree)
     title = md.title
     if title and looks_mojibaked(title):
         fixed = repair_text(title)

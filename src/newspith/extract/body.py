@@ -15,6 +15,7 @@ The driver, :func:`find_body`, reads as the method:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -23,7 +24,7 @@ from newspith.extract import rules
 from newspith.extract.scoring import is_prose
 from newspith.extract.segment import Element, RawBlock
 
-__all__ = ["Selection", "find_body", "LADDER"]
+__all__ = ["Selection", "find_body", "attach_headline", "LADDER"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +117,35 @@ def select_in(tops: list[Element], blocks: list[RawBlock], config: ExtractConfig
         inside.append(b)
         if keep:
             kept.append(b)
+    kept = _rescue_sandwiched(inside, kept, config)
     return _trim_edges(_cut_tail_sections(inside, kept, config), config)
+
+
+def _rescue_sandwiched(inside: list[RawBlock], kept: list[RawBlock], config: ExtractConfig
+                       ) -> list[RawBlock]:
+    """Keep link-heavy list items that sit between prose blocks of the body.
+
+    A list of links *inside* an article (the deals of a deals post, the sources of a report) is
+    content; the same list after the last paragraph is a related-links box. So a link-dense item
+    is kept when prose was kept both before and after it.
+    """
+    if config.favor_precision:
+        return kept
+    n = len(inside)
+    prose_before = [False] * n
+    seen = False
+    for i, b in enumerate(inside):
+        prose_before[i] = seen
+        seen = seen or (b.keep and b.value > 0)
+    seen = False
+    rescued = False
+    for i in range(n - 1, -1, -1):
+        b = inside[i]
+        if (b.reason == "link-dense" and seen and prose_before[i] and b.owner.tag == "li"
+                and b.owner.neg < rules.STRONG):
+            b.keep, b.reason, rescued = True, "list inside the body", True
+        seen = seen or (b.keep and b.value > 0)
+    return [b for b in inside if b.keep] if rescued else kept
 
 
 def _cut_tail_sections(inside: list[RawBlock], kept: list[RawBlock], config: ExtractConfig
@@ -206,3 +235,54 @@ def find_body(elements: list[Element], blocks: list[RawBlock], config: ExtractCo
     if best is not tried[-1]:
         best = LADDER[tried.index(best)](elements, blocks, config)
     return best
+
+
+# --- phase 5b: the headline ------------------------------------------------------------------------
+
+_WORD_RE = re.compile(r"\w+")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD_RE.findall(text.lower())
+
+
+def _is_headline(text: str, title_words: list[str]) -> bool:
+    words = _words(text)
+    if not words or len(words) > 2 * len(title_words) + 2:
+        return False
+    if words == title_words:
+        return True
+    if len(words) < 3:
+        return False
+    n = len(words)
+    return any(title_words[i:i + n] == words for i in range(len(title_words) - n + 1))
+
+
+def attach_headline(sel: Selection, blocks: list[RawBlock], title: str | None,
+                    config: ExtractConfig) -> Selection:
+    """Start the body with its headline when the page's title heading sits just above it.
+
+    Blog and news templates put the ``<h1>``/``<h2>`` headline beside the body container
+    (``div.post > h2.title + div.entry``), so the container alone misses it. The heading is taken
+    only when it repeats the page's declared title and shares a close ancestor with the body.
+    """
+    if not sel.blocks or not title:
+        return sel
+    title_words = _words(title)
+    first = sel.blocks[0]
+    if not title_words or (first.owner.tag in rules.HEADING_TAGS
+                           and _is_headline(first.text, title_words)):
+        return sel
+    anchor = first.owner
+    for _ in range(config.headline_levels):
+        if anchor.parent is None:
+            break
+        anchor = anchor.parent
+    lo = max(0, first.index - config.headline_lookback)
+    for b in reversed(blocks[lo:first.index]):
+        if b.owner.tag in ("h1", "h2", "h3") and b.owner.within(anchor) \
+                and _is_headline(b.text, title_words):
+            b.keep, b.reason = True, "headline"
+            return Selection(sel.strategy, [b, *sel.blocks], sel.container)
+    return sel
+

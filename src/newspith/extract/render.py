@@ -63,5 +63,9 @@ def article_markdown(article: Article) -> str:
         byline.append(article.site_name)
     if byline:
         parts.append("*" + " · ".join(byline) + "*")
-    parts.extend(block_markdown(b) for b in article.blocks)
+    blocks = list(article.blocks)
+    if blocks and article.title and blocks[0].kind is BlockKind.HEADING \
+            and blocks[0].text == article.title:
+        blocks = blocks[1:]  # the headline is already the title line
+    parts.extend(block_markdown(b) for b in blocks)
     return "\n\n".join(parts) + "\n"
