@@ -92,6 +92,11 @@ _DESCRIPTIVE_CLASS = re.compile(
     r"(?:(?:tag|tags|category|categories|cat|format|type|status|postid|term|author|topic|section|"
     r"lang|language|has|is|js|no|with|template|single|parent|level|id)[-_]\w|"
     r"(?:post|page)[-_](?:\d|id|type|template|format|status|parent))", re.IGNORECASE)
+# Page builders (Elementor, Divi, WPBakery, Beaver Builder, Gutenberg) name every box of a page
+# with their own words ("elementor-widget-container"): they say nothing about its role, except a
+# content word inside them ("elementor-widget-theme-post-content"), checked as a strong positive.
+_BUILDER_CLASS = re.compile(r"(?:elementor|e-con|et_pb|et-pb|wpb_|vc_|fl-|so-panel|siteorigin|"
+                            r"wp-block|brxe-|oxy-|tcb-|thrv)", re.IGNORECASE)
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _SEP = r"[\s_\-:./]"
 
@@ -150,7 +155,7 @@ def element_hint(class_id: str) -> int:
     names = [n for n in class_id.split() if not _DESCRIPTIVE_CLASS.match(n)]
     if not names:
         return 0
-    lowered = " ".join(names)
+    lowered = " ".join(n for n in names if not _BUILDER_CLASS.match(n))
     if not lowered.islower():
         lowered = _CAMEL.sub("-", lowered).lower()
     neg = pos = 0
