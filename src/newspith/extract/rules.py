@@ -91,12 +91,14 @@ _POS_WEAK_PREFIX = (
 _DESCRIPTIVE_CLASS = re.compile(
     r"(?:(?:tag|tags|category|categories|cat|format|type|status|postid|term|author|topic|section|"
     r"lang|language|has|is|js|no|with|template|single|parent|level|id)[-_]\w|"
-    r"(?:post|page)[-_](?:\d|id|type|template|format|status|parent))", re.IGNORECASE)
+    r"(?:post|page)[-_](?:\d|id|type|template|format|status|parent)|"
+    # Drupal and BEM modifiers naming a content type: node--type-newsletter-article
+    r"\S*?(?:--|[-_])(?:type|view-mode|bundle)[-_])", re.IGNORECASE)
 # Page builders (Elementor, Divi, WPBakery, Beaver Builder, Gutenberg) name every box of a page
 # with their own words ("elementor-widget-container"): they say nothing about its role, except a
 # content word inside them ("elementor-widget-theme-post-content"), checked as a strong positive.
 _BUILDER_CLASS = re.compile(r"(?:elementor|e-con|et_pb|et-pb|wpb_|vc_|fl-|so-panel|siteorigin|"
-                            r"wp-block|brxe-|oxy-|tcb-|thrv)", re.IGNORECASE)
+                            r"wp-block|brxe-|oxy-|tcb-|thrv|hs_cos_wrapper|hs-)", re.IGNORECASE)
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _SEP = r"[\s_\-:./]"
 

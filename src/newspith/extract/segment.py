@@ -90,7 +90,9 @@ _EMBED_CLASSES = ("twitter-tweet", "instagram-media", "tiktok-embed", "fb-post",
 
 def _is_hidden(attrs: dict) -> bool:
     if "hidden" in attrs:
-        return True
+        # React streams server-rendered content in <div hidden id="S:0"> and reveals it with a
+        # script: that content is the page.
+        return not (attrs.get("id") or "").startswith("S:")
     style = attrs.get("style")
     if style:
         s = style.replace(" ", "").lower()
