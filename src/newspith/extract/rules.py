@@ -47,8 +47,9 @@ CONTENT_TAGS = frozenset({"article", "main"})
 
 # --- class / id tokens ---------------------------------------------------------------------------
 
-STRONG = 2
-WEAK = 1
+STRONG = 2  # region and hint level: almost never wraps an article body
+WEAK = 1    # leans
+SOFT = 3    # hint level only: strong outside a content region, weak inside one (see scoring)
 
 # Prefix patterns: a token *starting* with one of these words hits (``comments``, ``sharebar``).
 _NEG_STRONG_PREFIX = (
@@ -58,7 +59,7 @@ _NEG_STRONG_PREFIX = (
     "reactie", "reacties", "reageer", "leserbrief", "kommentaar", "footer", "foot", "sidebar", "sidebox",
     "related", "recommend", "share", "sharing", "social", "cookie", "consent", "gdpr",
     "newsletter", "subscri", "signup", "promo", "advert", "sponsor", "outbrain", "taboola",
-    "trending", "popular", "mostread", "mostpopular", "widget", "pagination", "pager",
+    "trending", "popular", "mostread", "mostpopular", "pagination", "pager",
     "breadcrumb", "navbar", "navigation", "menu", "masthead", "banner", "popup", "modal",
     "overlay", "toolbar", "login", "paywall", "skiplink", "copyright", "disclaimer", "rail",
     "teaser", "carousel", "slider", "ticker", "crumbs", "jumplink", "adslot", "adunit",
@@ -67,9 +68,12 @@ _NEG_STRONG_PREFIX = (
 # Whole tokens (too short or too common to match as a prefix).
 _NEG_STRONG_EXACT = frozenset({
     "nav", "ad", "ads", "advert", "adv", "ob", "tags", "tagcloud", "topics", "aside",
-    "print", "email", "tools", "promo", "follow", "subnav", "discuss", "author", "bio", "byline",
+    "print", "email", "tools", "promo", "subnav", "discuss", "author", "bio", "byline",
     "dateline", "timestamp", "date", "meta", "credit", "credits", "sns", "like", "likes", "rating",
 })
+# Words that mark furniture in a page's frame but are also used for boxes inside an article
+# ("widget" in page builders and CMS blocks): strong outside a content region, weak inside.
+_NEG_SOFT_PREFIX = ("widget",)
 _NEG_WEAK_EXACT = frozenset({"more", "links", "extra", "utility", "bottom", "top"})
 _NEG_WEAK_PREFIX = (
     "header", "caption", "thumb", "icon", "button", "btn", "card", "list", "side",
@@ -139,6 +143,7 @@ def _token_group(name: str, prefixes, exact=()) -> str:
 _HINT_RE = re.compile(
     f"(?:^|{_SEP})(?:"
     + _token_group("neg2", _NEG_STRONG_PREFIX, _NEG_STRONG_EXACT) + "|"
+    + _token_group("soft", _NEG_SOFT_PREFIX) + "|"
     + _token_group("neg1", _NEG_WEAK_PREFIX, _NEG_WEAK_EXACT) + "|"
     + _token_group("pos1", _POS_WEAK_PREFIX) + ")")
 
@@ -149,22 +154,25 @@ _HINT_RE = re.compile(
 
 @lru_cache(maxsize=8192)  # bounded: class names repeat within and across pages of a site
 def element_hint(class_id: str) -> int:
-    """Hint of an element from its ``class`` and ``id`` values: -2 … +2 (negative: boilerplate).
+    """Hint of an element from its ``class`` and ``id`` values: -2 … +2 (negative: boilerplate),
+    or ``-SOFT`` for a word that is furniture only outside the article (``widget``).
 
     Negative words beat positive ones on the same element (``content-sidebar`` is a sidebar).
     Joined forms are checked too, so ``article-body`` and ``articleBody`` are strong positives.
     """
-    names = [n for n in class_id.split() if not _DESCRIPTIVE_CLASS.match(n)]
+    names = [n for n in _CAMEL.sub("-", class_id).split() if not _DESCRIPTIVE_CLASS.match(n)]
     if not names:
         return 0
     lowered = " ".join(n for n in names if not _BUILDER_CLASS.match(n))
-    if not lowered.islower():
-        lowered = _CAMEL.sub("-", lowered).lower()
+    lowered = lowered.lower()
     neg = pos = 0
+    soft = False
     for m in _HINT_RE.finditer(lowered):
         kind = m.lastgroup
         if kind == "neg2":
             neg = STRONG
+        elif kind == "soft":
+            soft = True
         elif kind == "neg1":
             neg = max(neg, WEAK)
         else:
@@ -174,6 +182,8 @@ def element_hint(class_id: str) -> int:
         if joined.startswith(_POS_STRONG_PREFIX) or joined.endswith(_POS_STRONG_PREFIX):
             pos = STRONG
             break
+    if soft and neg < STRONG:
+        return -SOFT if pos < STRONG else 0
     if neg:
         return -neg if neg >= pos else pos - neg
     return pos

@@ -59,6 +59,8 @@ def assign_regions(elements: list[Element], config: ExtractConfig) -> None:
         if e.chars >= wrapper and page_chars >= config.min_body_chars:
             hint = max(hint, 0)  # a class word on a page-wide wrapper; <aside>/<nav> still count
         furniture = e.furniture
+        if hint == -rules.SOFT:
+            hint = -rules.WEAK if pos >= rules.STRONG else -rules.STRONG
         if furniture or hint <= -rules.STRONG:
             neg, pos = rules.STRONG, 0
         elif e.landmark or hint >= rules.STRONG:
