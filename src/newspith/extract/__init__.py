@@ -53,11 +53,13 @@ def extract(html: str | bytes | LexborHTMLParser, url: str | None = None, *,
     if root is None:
         return Article(url=url, reason="empty page", **encoding)
 
-    elements, raw = segment(root, config)
-    assign_regions(elements, config)
-    score_blocks(raw, config)
     md = read_metadata(page.tree)
-    selection = attach_headline(find_body(elements, raw, config), raw, md.title, config)
+    elements, raw, selection = _body(root, config, md.title, skip_furniture=True)
+    if selection.prose_chars < config.min_body_chars:
+        # Too little: maybe broken markup put the page inside an unclosed <aside> or <nav>.
+        retry = _body(root, config, md.title, skip_furniture=False)
+        if retry[2].prose_chars > selection.prose_chars:
+            elements, raw, selection = retry
     kept = selection.blocks
 
     repaired = False
@@ -91,3 +93,11 @@ def extract(html: str | bytes | LexborHTMLParser, url: str | None = None, *,
         url=md.url or url, description=md.description, is_article=is_article, reason=reason,
         repaired=repaired, **encoding,
     )
+
+
+def _body(root, config: ExtractConfig, title: str | None, skip_furniture: bool):
+    elements, raw = segment(root, config, skip_furniture)
+    assign_regions(elements, config)
+    score_blocks(raw, config)
+    return elements, raw, attach_headline(find_body(elements, raw, config), raw, title, config)
+

@@ -22,7 +22,15 @@ SKIP_TAGS = frozenset({
     "embed", "video", "audio", "picture", "source", "track", "map", "select", "option",
     "optgroup", "datalist", "textarea", "button", "input", "head", "title", "meta", "link",
     "base", "dialog", "-comment",
+    # Navigation is never body text; skipping it unread is also the walk's biggest saving.
+    "nav", "menu",
 })
+#: The furniture among SKIP_TAGS, read after all when a page seems to hold nothing else.
+FURNITURE_SKIP_TAGS = frozenset({"nav", "menu"})
+
+#: Page furniture skipped unread outside an ``<article>``/``<main>``; inside one they may hold
+#: a pull quote or a source note, so they are walked (and weighed as furniture regions).
+SKIP_OUTSIDE_LANDMARKS = frozenset({"footer", "aside"})
 
 #: Elements that start a new block of text (the HTML "block-level" and table-cell elements).
 BLOCK_TAGS = frozenset({

@@ -111,8 +111,13 @@ def _normalise(raw: str) -> str:
     return "\n".join(" ".join(line.split()) for line in raw.split(_BR)).strip()
 
 
-def segment(root, config: ExtractConfig) -> tuple[list[Element], list[RawBlock]]:
+def segment(root, config: ExtractConfig, skip_furniture: bool = True
+            ) -> tuple[list[Element], list[RawBlock]]:
     """Cut the subtree under ``root`` (a selectolax node) into elements and blocks.
+
+    ``skip_furniture`` leaves ``<nav>``, ``<menu>`` (and ``<footer>``, ``<aside>`` outside an
+    article) unread; the driver walks them after all when the page seemed to hold no body
+    (broken markup that leaves the whole page inside an unclosed ``<aside>``).
 
     The walk follows ``first_child``/``next`` pointers with an explicit stack of continuations:
     no recursion, and skipped subtrees (scripts, hidden elements) are never listed.
@@ -122,6 +127,10 @@ def segment(root, config: ExtractConfig) -> tuple[list[Element], list[RawBlock]]
     parts: list[str] = []
     owners: list[Element] = []
     skip_tags, block_tags = rules.SKIP_TAGS, rules.BLOCK_TAGS
+    skip_outside = rules.SKIP_OUTSIDE_LANDMARKS if skip_furniture else frozenset()
+    if not skip_furniture:
+        skip_tags = skip_tags - rules.FURNITURE_SKIP_TAGS
+    landmarks = 0  # open <article>/<main> elements
     max_depth, max_blocks = config.max_depth, config.max_blocks
     links = link_chars = brs = 0
     has_text = False
@@ -151,8 +160,10 @@ def segment(root, config: ExtractConfig) -> tuple[list[Element], list[RawBlock]]
             if item is _EXIT_LINK:
                 links -= 1
             elif type(item) is Element:
-                flush()
-                owners.pop()
+                if has_text:
+                    flush()
+                if owners.pop().landmark:
+                    landmarks -= 1
             else:
                 node = item
         if node is None:
@@ -169,18 +180,19 @@ def segment(root, config: ExtractConfig) -> tuple[list[Element], list[RawBlock]]
                         link_chars += len(t.strip())
             node = node.next
             continue
-        if tag in skip_tags or tag is None or tag[0] == "-":  # comments, doctype, processing
+        if tag in skip_tags or tag is None or tag[0] == "-" or (  # "-comment", "-doctype"
+                tag in skip_outside and not landmarks):
             node = node.next
             continue
         # Formatting tags are read without their attributes (the most frequent elements, and
         # never a region); everything else is checked for being hidden.
         attrs = _NO_ATTRS if tag in _FORMATTING else node.attributes
-        if attrs and _is_hidden(attrs):
+        if attrs and ("hidden" in attrs or "style" in attrs) and _is_hidden(attrs):
             node = node.next
             continue
         if tag == "br":
             brs += 1
-            if brs >= 2:  # <br><br> separates paragraphs in div-and-br markup
+            if brs >= 2 and has_text:  # <br><br> separates paragraphs in div-and-br markup
                 flush()
             else:
                 parts.append(_BR)
@@ -192,11 +204,14 @@ def segment(root, config: ExtractConfig) -> tuple[list[Element], list[RawBlock]]
             continue
         stack.append(node.next)
         if tag in block_tags and len(owners) < max_depth:
-            flush()
+            if has_text:
+                flush()
             el = _open_element(node, tag, attrs, owners[-1] if owners else None, len(elements))
             elements.append(el)
             owners.append(el)
             stack.append(el)
+            if el.landmark:
+                landmarks += 1
         elif tag == "a":
             links += 1
             stack.append(_EXIT_LINK)
