@@ -160,7 +160,27 @@ _HINT_RE = re.compile(
 # its end: ``article-body``, ``articleBody``, ``c-article-body``, ``main-story-body``.
 
 
-@lru_cache(maxsize=8192)  # bounded: class names repeat within and across pages of a site
+_F_NEG2, _F_NEG1, _F_SOFT, _F_POS1, _F_POS2 = 1, 2, 4, 8, 16
+
+
+@lru_cache(maxsize=16384)  # bounded: class names ("row", "clearfix") repeat across all pages
+def _name_flags(name: str) -> int:
+    """The hint words one class name (or id) carries, as bit flags."""
+    name = _CAMEL.sub("-", name)
+    if _DESCRIPTIVE_CLASS.match(name):
+        return 0
+    flags = 0
+    if not _BUILDER_CLASS.match(name):
+        for m in _HINT_RE.finditer(name.lower()):
+            kind = m.lastgroup
+            flags |= (_F_NEG2 if kind == "neg2" else _F_SOFT if kind == "soft"
+                      else _F_NEG1 if kind == "neg1" else _F_POS1)
+    joined = name.replace("-", "").replace("_", "").lower()
+    if joined.startswith(_POS_STRONG_PREFIX) or joined.endswith(_POS_STRONG_PREFIX):
+        flags |= _F_POS2
+    return flags
+
+
 def element_hint(class_id: str) -> int:
     """Hint of an element from its ``class`` and ``id`` values: -2 … +2 (negative: boilerplate),
     or ``-SOFT`` for a word that is furniture only outside the article (``widget``).
@@ -168,29 +188,14 @@ def element_hint(class_id: str) -> int:
     Negative words beat positive ones on the same element (``content-sidebar`` is a sidebar).
     Joined forms are checked too, so ``article-body`` and ``articleBody`` are strong positives.
     """
-    names = [n for n in _CAMEL.sub("-", class_id).split() if not _DESCRIPTIVE_CLASS.match(n)]
-    if not names:
+    flags = 0
+    for name in class_id.split():
+        flags |= _name_flags(name)
+    if not flags:
         return 0
-    lowered = " ".join(n for n in names if not _BUILDER_CLASS.match(n))
-    lowered = lowered.lower()
-    neg = pos = 0
-    soft = False
-    for m in _HINT_RE.finditer(lowered):
-        kind = m.lastgroup
-        if kind == "neg2":
-            neg = STRONG
-        elif kind == "soft":
-            soft = True
-        elif kind == "neg1":
-            neg = max(neg, WEAK)
-        else:
-            pos = WEAK
-    for name in names:
-        joined = name.replace("-", "").replace("_", "").lower()
-        if joined.startswith(_POS_STRONG_PREFIX) or joined.endswith(_POS_STRONG_PREFIX):
-            pos = STRONG
-            break
-    if soft and neg < STRONG:
+    neg = STRONG if flags & _F_NEG2 else WEAK if flags & _F_NEG1 else 0
+    pos = STRONG if flags & _F_POS2 else WEAK if flags & _F_POS1 else 0
+    if flags & _F_SOFT and neg < STRONG:
         return -SOFT if pos < STRONG else 0
     if neg:
         return -neg if neg >= pos else pos - neg
