@@ -21,8 +21,8 @@ __all__ = ["Element", "RawBlock", "segment"]
 class Element:
     """A block-level element of the page, as a row: no DOM access after the walk."""
 
-    __slots__ = ("idx", "end", "tag", "parent", "depth", "names", "furniture", "landmark", "neg",
-                 "pos", "node", "embed", "chars", "content_score", "block_count")
+    __slots__ = ("idx", "end", "tag", "parent", "names", "furniture", "landmark", "neg",
+                 "pos", "node", "embed", "chars", "content_score")
 
     def __init__(self, idx: int, tag: str, parent: Element | None, names: str, node,
                  furniture: bool, landmark: bool) -> None:
@@ -30,7 +30,6 @@ class Element:
         self.end = idx              # the last descendant's idx: the subtree is idx..end
         self.tag = tag
         self.parent = parent
-        self.depth = parent.depth + 1 if parent is not None else 0
         self.names = names          # class, id, aria-label, data-testid: what names its role
         self.furniture = furniture  # a <nav>/<footer>/<aside> or a furniture role
         self.landmark = landmark    # an <article>/<main>, role=main, itemprop=articleBody
@@ -40,7 +39,6 @@ class Element:
         self.pos = 0                # the content region it sits in
         self.chars = 0              # characters of text in its subtree
         self.content_score = 0.0    # filled by the container phase
-        self.block_count = 0
 
     def ancestors(self):
         """This element, then its parent, and so on up to the root."""
@@ -141,7 +139,6 @@ def segment(root, config: ExtractConfig, skip_furniture: bool = True
             text = _normalise("".join(parts))
             if text and len(blocks) < max_blocks:
                 owner = owners[-1]
-                owner.block_count += 1
                 owner.chars += len(text)
                 blocks.append(RawBlock(len(blocks), text, link_chars, owner))
         parts.clear()
