@@ -15,7 +15,7 @@ def sample_pages() -> list[Path]:
     return sorted(EXAMPLES.glob("*.html"))
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def shared_dir() -> Path:
     """``../shared/``; tests that use it skip with a message when it is absent."""
     if not SHARED.is_dir():
