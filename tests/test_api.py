@@ -4,7 +4,8 @@ import newspith
 
 PROMISED = {"extract", "Article", "Block", "BlockKind", "ExtractConfig", "DecodeConfig",
             "FetchConfig", "decode", "repair_text", "Decoded", "NewspithError", "InputError",
-            "TooLargeError", "DecodeError", "FetchError", "__version__"}
+            "TooLargeError", "DecodeError", "FetchError", "__version__", "explain",
+            "Explanation", "BlockDecision"}
 
 
 def test_all_is_explicit_and_complete():

@@ -80,3 +80,10 @@ def test_run_writes_one_row_per_page(tmp_path):
     assert len(bad) == 1 and bad[0]["error"]["error"] == "InputError"
     assert r.returncode == 0  # every page accounted for; the failure is a row with its reason
     assert f"read {pages + 1} = written {pages + 1}".encode() in r.stdout
+
+
+def test_extract_explain():
+    r = run("extract", str(PAGE), "--explain", "--format", "text")
+    assert r.returncode == 0
+    out = r.stdout.decode()
+    assert out.startswith("strategy: container") and "+ [prose]" in out and "- [" in out

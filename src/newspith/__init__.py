@@ -10,6 +10,7 @@ from newspith.config import DecodeConfig, ExtractConfig, FetchConfig
 from newspith.decode import Decoded, decode, repair_text
 from newspith.errors import DecodeError, FetchError, InputError, NewspithError, TooLargeError
 from newspith.extract import extract
+from newspith.extract.explain import BlockDecision, Explanation, explain
 
 __version__ = "0.1.0"
 
@@ -18,6 +19,6 @@ __all__ = [
     "DecodeConfig", "ExtractConfig", "FetchConfig",
     "Decoded", "decode", "repair_text",
     "NewspithError", "InputError", "TooLargeError", "DecodeError", "FetchError",
-    "extract",
+    "extract", "explain", "Explanation", "BlockDecision",
     "__version__",
 ]

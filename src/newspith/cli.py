@@ -38,10 +38,17 @@ def _extract_config(args) -> ExtractConfig:
 
 
 def cmd_extract(args) -> int:
-    from newspith.extract import extract
+    from newspith.extract.explain import explain
 
     body, url, content_type = _read_source(args.source, args.url)
-    article = extract(body, url, config=_extract_config(args), content_type=content_type)
+    explanation = explain(body, url, config=_extract_config(args), content_type=content_type)
+    article = explanation.article
+    if args.explain:
+        if args.format == "json":
+            print(json.dumps(explanation.to_dict(), ensure_ascii=False, indent=2))
+        else:
+            print(explanation.to_text())
+        return 0
     if args.format == "json":
         print(json.dumps(article.to_dict(), ensure_ascii=False, indent=2))
     elif args.format == "markdown":
@@ -87,6 +94,8 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("source", help="a file path, an http(s) URL, or - for standard input")
     e.add_argument("--format", choices=("json", "markdown", "text"), default="json")
     e.add_argument("--url", help="the page's URL, when SOURCE is a file or stdin")
+    e.add_argument("--explain", action="store_true",
+                   help="show every block with whether it was kept and why")
     e.set_defaults(func=cmd_extract)
 
     r = sub.add_parser("run", parents=[favor], help="extract many pages into a JSONL file",

@@ -15,20 +15,23 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from urllib.parse import urljoin
+
 from selectolax.lexbor import LexborHTMLParser
 
 from newspith.article import Article
 from newspith.config import DecodeConfig, ExtractConfig
 from newspith.decode import looks_mojibaked, repair_text
-from newspith.extract.body import attach_headline, find_body
+from newspith.extract.body import Selection, attach_headline, find_body
 from newspith.extract.dom import parse
 from newspith.extract.metadata import read_metadata
 from newspith.extract.render import blocks_text
 from newspith.extract.scoring import assign_regions, score_blocks
-from newspith.extract.segment import segment
+from newspith.extract.segment import RawBlock, segment
 from newspith.extract.structure import build_blocks
 
-__all__ = ["extract"]
+__all__ = ["extract", "run", "Run"]
 
 _DEFAULT = ExtractConfig()
 
@@ -46,20 +49,37 @@ def extract(html: str | bytes | LexborHTMLParser, url: str | None = None, *,
     ``reason``. Raises :class:`~newspith.errors.TooLargeError` for input over
     ``config.max_bytes`` and :class:`~newspith.errors.InputError` for input that is not HTML.
     """
+    return run(html, url, config=config, content_type=content_type,
+               decode_config=decode_config).article
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """One extraction with its working state: what :func:`explain` reports on."""
+
+    article: Article
+    blocks: list[RawBlock]
+    selection: Selection | None
+
+
+def run(html: str | bytes | LexborHTMLParser, url: str | None = None, *,
+        config: ExtractConfig | None = None, content_type: str | None = None,
+        decode_config: DecodeConfig | None = None) -> Run:
+    """The extraction driver: parse, segment, score, choose the body, type it, add metadata."""
     config = config or _DEFAULT
     page = parse(html, config, content_type, decode_config)
     encoding = {"encoding": page.encoding, "encoding_source": page.encoding_source}
     root = page.tree.body or page.tree.root
     if root is None:
-        return Article(url=url, reason="empty page", **encoding)
+        return Run(Article(url=url, reason="empty page", **encoding), [], None)
 
     md = read_metadata(page.tree)
-    elements, raw, selection = _body(root, config, md.title, skip_furniture=True)
+    raw, selection = _body(root, config, md.title, skip_furniture=True)
     if selection.prose_chars < config.min_body_chars:
         # Too little: maybe broken markup put the page inside an unclosed <aside> or <nav>.
         retry = _body(root, config, md.title, skip_furniture=False)
-        if retry[2].prose_chars > selection.prose_chars:
-            elements, raw, selection = retry
+        if retry[1].prose_chars > selection.prose_chars:
+            raw, selection = retry
     kept = selection.blocks
 
     repaired = False
@@ -69,7 +89,6 @@ def extract(html: str | bytes | LexborHTMLParser, url: str | None = None, *,
             if fixed != b.text:
                 b.text, repaired = fixed, True
     blocks = tuple(build_blocks(kept))
-    text = blocks_text(blocks)
 
     title = md.title
     if title and looks_mojibaked(title):
@@ -87,17 +106,19 @@ def extract(html: str | bytes | LexborHTMLParser, url: str | None = None, *,
         reason = f"too little prose for an article ({prose} characters)"
     else:
         reason = None
-    return Article(
-        title=title, text=text, blocks=blocks, authors=md.authors, published=md.published,
-        modified=md.modified, site_name=md.site_name, language=md.language,
-        url=md.url or url, description=md.description, is_article=is_article, reason=reason,
-        repaired=repaired, **encoding,
+    canonical = urljoin(url, md.url) if url and md.url else (md.url or url)
+    article = Article(
+        title=title, text=blocks_text(blocks), blocks=blocks, authors=md.authors,
+        published=md.published, modified=md.modified, site_name=md.site_name,
+        language=md.language, url=canonical, description=md.description, is_article=is_article,
+        reason=reason, repaired=repaired, **encoding,
     )
+    return Run(article, raw, selection)
 
 
-def _body(root, config: ExtractConfig, title: str | None, skip_furniture: bool):
+def _body(root, config: ExtractConfig, title: str | None, skip_furniture: bool
+          ) -> tuple[list[RawBlock], Selection]:
     elements, raw = segment(root, config, skip_furniture)
     assign_regions(elements, config)
     score_blocks(raw, config)
-    return elements, raw, attach_headline(find_body(elements, raw, config), raw, title, config)
-
+    return raw, attach_headline(find_body(elements, raw, config), raw, title, config)
