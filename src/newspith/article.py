@@ -64,6 +64,7 @@ class Block:
 class Article:
     """An extracted article. Fields newspith could not find are ``None`` or empty, never invented.
 
+    ``comments`` holds reader comments, one text per comment, apart from the body.
     ``blocks`` (and so ``text``) open with the headline as a heading block when the page shows
     one next to the body; ``title`` is the headline alone, without the site's name.
 
@@ -83,6 +84,7 @@ class Article:
     language: str | None = None
     url: str | None = None
     description: str | None = None
+    comments: tuple[str, ...] = ()
     is_article: bool = False
     reason: str | None = None
     encoding: str | None = None
@@ -102,6 +104,7 @@ class Article:
             "language": self.language,
             "url": self.url,
             "description": self.description,
+            "comments": list(self.comments),
             "is_article": self.is_article,
             "reason": self.reason,
             "encoding": self.encoding,

@@ -6,6 +6,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from newspith.bench.comments import run_comments
 from newspith.bench.content import DatasetResult, run_dataset
 from newspith.bench.datasets import content_datasets, find_data
 from newspith.bench.report import content_table, speed_line, worst_table
@@ -46,6 +47,14 @@ def run_bench(opts: BenchOptions, out=sys.stdout) -> list[DatasetResult]:
         print(content_table(res, opts.markdown), file=out)
         if opts.worst:
             print(worst_table(res, n=opts.worst), file=out)
+        if "newspith" in res.tools:
+            comments = run_comments(f, opts.limit, opts.every)
+            if comments is not None:
+                c = comments.scores
+                print(f"\nnewspith comments apart from the body ({c.pages} pages with comment "
+                      f"truth): precision {c.precision:.3f}, recall {c.recall:.3f}, F1 {c.f1:.3f}; "
+                      f"comment text left in the body: {comments.leak:.1%} of its shingles",
+                      file=out)
         print(file=out)
         out.flush()
     line = speed_line(results)

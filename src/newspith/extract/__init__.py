@@ -24,6 +24,7 @@ from newspith.article import Article
 from newspith.config import DecodeConfig, ExtractConfig
 from newspith.decode import looks_mojibaked, repair_text
 from newspith.extract.body import Selection, attach_headline, find_body
+from newspith.extract.comments import collect_comments
 from newspith.extract.dom import parse
 from newspith.extract.metadata import read_metadata
 from newspith.extract.render import blocks_text
@@ -110,7 +111,8 @@ def run(html: str | bytes | LexborHTMLParser, url: str | None = None, *,
     article = Article(
         title=title, text=blocks_text(blocks), blocks=blocks, authors=md.authors,
         published=md.published, modified=md.modified, site_name=md.site_name,
-        language=md.language, url=canonical, description=md.description, is_article=is_article,
+        language=md.language, url=canonical, description=md.description,
+        comments=collect_comments(raw, config), is_article=is_article,
         reason=reason, repaired=repaired, **encoding,
     )
     return Run(article, raw, selection)

@@ -59,12 +59,17 @@ STRONG = 2  # region and hint level: almost never wraps an article body
 WEAK = 1    # leans
 SOFT = 3    # hint level only: strong outside a content region, weak inside one (see scoring)
 
+#: Class/id words of reader comment sections, in the languages we meet most (de, pl/cs/hr,
+#: es/pt, fr, it, nl, et): the thread is furniture for the body and data for ``Article.comments``.
+COMMENT_WORDS = (
+    "comment", "disqus", "kommentar", "komentar", "comentario", "comentário", "commentaire",
+    "comentari", "commenti", "reactie", "reacties", "reageer", "leserbrief", "kommentaar",
+    "reaction",
+)
+
 # Prefix patterns: a token *starting* with one of these words hits (``comments``, ``sharebar``).
 _NEG_STRONG_PREFIX = (
-    "comment", "disqus", "respond", "reply", "replies",
-    # "comments" in other languages: de, pl/cs/hr, es/pt, fr, it, nl, sv/da/no
-    "kommentar", "komentar", "comentario", "comentário", "commentaire", "comentari", "commenti",
-    "reactie", "reacties", "reageer", "leserbrief", "kommentaar", "footer", "foot", "sidebar", "sidebox",
+    *COMMENT_WORDS, "respond", "reply", "replies", "footer", "foot", "sidebar", "sidebox",
     "related", "recommend", "share", "sharing", "social", "cookie", "consent", "gdpr",
     "newsletter", "subscri", "signup", "promo", "advert", "sponsor", "outbrain", "taboola",
     "trending", "popular", "mostread", "mostpopular", "pagination", "pager",
@@ -160,7 +165,8 @@ _HINT_RE = re.compile(
 # its end: ``article-body``, ``articleBody``, ``c-article-body``, ``main-story-body``.
 
 
-_F_NEG2, _F_NEG1, _F_SOFT, _F_POS1, _F_POS2 = 1, 2, 4, 8, 16
+_F_NEG2, _F_NEG1, _F_SOFT, _F_POS1, _F_POS2, _F_COMMENT = 1, 2, 4, 8, 16, 32
+_COMMENT_RE = re.compile(f"(?:^|{_SEP})(?:{_alt(COMMENT_WORDS)})")
 
 
 @lru_cache(maxsize=16384)  # bounded: class names ("row", "clearfix") repeat across all pages
@@ -178,7 +184,14 @@ def _name_flags(name: str) -> int:
     joined = name.replace("-", "").replace("_", "").lower()
     if joined.startswith(_POS_STRONG_PREFIX) or joined.endswith(_POS_STRONG_PREFIX):
         flags |= _F_POS2
+    if flags & _F_NEG2 and _COMMENT_RE.search(name.lower()):
+        flags |= _F_COMMENT
     return flags
+
+
+def is_comment_region(class_id: str) -> bool:
+    """True when an element's class/id names a reader comment (section or single comment)."""
+    return any(_name_flags(name) & _F_COMMENT for name in class_id.split())
 
 
 def element_hint(class_id: str) -> int:
@@ -235,7 +248,8 @@ FURNITURE_RE = re.compile(
     r"\b(?:we use cookies|uses cookies|cookie policy|accept (?:all )?cookies|privacy policy|"
     r"terms of (?:use|service)|all rights reserved|sign up for (?:our|the) newsletter|"
     r"subscribe to (?:our|the) newsletter|enter your e-?mail|this site uses|"
-    r"by continuing to (?:use|browse)|verwendet cookies|utilise des cookies)\b"
+    r"by continuing to (?:use|browse)|verwendet cookies|utilise des cookies|"
+    r"will not be published|required fields are marked)\b"
     r"|(?:copyright\s*)?©\s*(?:\d{4}|copyright)",
     re.IGNORECASE,
 )
@@ -258,7 +272,7 @@ def is_promo_line(text: str) -> bool:
 
 # Every FURNITURE_RE phrase contains one of these: a cheap substring test runs first.
 _FURNITURE_KEYS = ("cookie", "privacy", "terms of", "rights reserved", "newsletter", "mail",
-                   "©", "this site", "continuing")
+                   "©", "this site", "continuing", "published", "required")
 
 
 def is_furniture(text: str) -> bool:

@@ -70,6 +70,10 @@ def assign_regions(elements: list[Element], config: ExtractConfig) -> None:
         elif hint > 0:
             pos = max(pos, hint)
         e.neg, e.pos = neg, pos
+        if parent is not None:
+            parent.kids += 1
+        e.comment = (parent is not None and parent.comment) or (
+            hint <= -rules.STRONG and rules.is_comment_region(e.names))
 
 
 def score_blocks(blocks: list[RawBlock], config: ExtractConfig) -> None:

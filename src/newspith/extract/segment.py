@@ -22,7 +22,7 @@ class Element:
     """A block-level element of the page, as a row: no DOM access after the walk."""
 
     __slots__ = ("idx", "end", "tag", "parent", "names", "furniture", "landmark", "neg",
-                 "pos", "node", "embed", "chars", "content_score")
+                 "pos", "comment", "kids", "node", "embed", "chars", "content_score")
 
     def __init__(self, idx: int, tag: str, parent: Element | None, names: str, node,
                  furniture: bool, landmark: bool) -> None:
@@ -37,6 +37,8 @@ class Element:
         self.embed = False
         self.neg = 0                # the boilerplate region it sits in (scoring.assign_regions)
         self.pos = 0                # the content region it sits in
+        self.comment = False        # inside a reader-comment section (scoring.assign_regions)
+        self.kids = 0               # child elements that hold text (scoring.assign_regions)
         self.chars = 0              # characters of text in its subtree
         self.content_score = 0.0    # filled by the container phase
 
