@@ -39,3 +39,12 @@ def test_markdown_renders_every_kind():
     assert "| h | i |\n|---|---|\n| 1 | 2 |" in md
     assert "> post" in md and "> quoted" in md
     assert "By Ann Lee" in md
+
+
+def test_favor_knob_is_validated():
+    from newspith import ExtractConfig
+
+    assert ExtractConfig(favor="precision").favor_precision
+    assert ExtractConfig(favor="recall").favor_recall
+    with pytest.raises(ValueError):
+        ExtractConfig(favor="everything")

@@ -33,8 +33,7 @@ def _read_source(source: str, url: str | None):
 
 
 def _extract_config(args) -> ExtractConfig:
-    return ExtractConfig(favor_precision=args.favor == "precision",
-                         favor_recall=args.favor == "recall")
+    return ExtractConfig(favor=args.favor)
 
 
 def cmd_extract(args) -> int:

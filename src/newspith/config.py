@@ -86,7 +86,21 @@ class ExtractConfig:
     #: ...or when it holds less than this share of the page's prose-like text.
     min_prose_share: float = 0.3
 
-    #: Keep fewer doubtful blocks (short lines, link-heavy lines near the edges of the body).
-    favor_precision: bool = False
-    #: Keep more doubtful blocks.
-    favor_recall: bool = False
+    #: The precision/recall knob. ``"precision"`` drops short non-prose lines and link-heavy
+    #: blocks between paragraphs, and lets a comments/related title end the body after half of
+    #: ``tail_cut_share``; ``"recall"`` weighs boilerplate at 0.4 × ``boilerplate_weight`` when
+    #: choosing the container (larger containers) and lets siblings join it from half of
+    #: ``sibling_share``. ``"balanced"`` is the default. Its measured effect is in BENCHMARKS.md.
+    favor: str = "balanced"
+
+    def __post_init__(self) -> None:
+        if self.favor not in ("precision", "balanced", "recall"):
+            raise ValueError(f"favor must be precision, balanced or recall, not {self.favor!r}")
+
+    @property
+    def favor_precision(self) -> bool:
+        return self.favor == "precision"
+
+    @property
+    def favor_recall(self) -> bool:
+        return self.favor == "recall"

@@ -67,7 +67,8 @@ def _resiliparse() -> Extractor:
 
 _FACTORIES: dict[str, Callable[[], Extractor]] = {
     "newspith": _newspith,
-    "newspith-precision": lambda: _newspith(favor_precision=True),
+    "newspith-precision": lambda: _newspith(favor="precision"),
+    "newspith-recall": lambda: _newspith(favor="recall"),
     "trafilatura": _trafilatura,
     "trafilatura-precision": lambda: _trafilatura(favor_precision=True),
     "readability-lxml": _readability,

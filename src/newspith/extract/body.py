@@ -46,9 +46,10 @@ def _sum_into_elements(elements: list[Element], blocks: list[RawBlock],
                        config: ExtractConfig) -> None:
     for e in elements:
         e.content_score = 0.0
+    weight = config.boilerplate_weight * (0.4 if config.favor_recall else 1.0)
     for b in blocks:
         v = b.value
-        b.owner.content_score += v if v > 0 else v * config.boilerplate_weight
+        b.owner.content_score += v if v > 0 else v * weight
     # Elements are numbered in document (pre-)order, so children come after their parents.
     for e in reversed(elements):
         if e.parent is not None:
@@ -73,7 +74,8 @@ def _with_siblings(container: Element, elements: list[Element],
     parent = container.parent
     if parent is None:
         return [container]
-    floor = container.content_score * config.sibling_share
+    share = config.sibling_share / 2 if config.favor_recall else config.sibling_share
+    floor = container.content_score * share
     return [e for e in elements
             if e is container or (e.parent is parent and e.content_score >= floor
                                   and e.content_score > 0 and e.neg < rules.STRONG)]
@@ -118,16 +120,16 @@ def select_in(tops: list[Element], blocks: list[RawBlock], config: ExtractConfig
         if keep:
             kept.append(b)
     kept = _rescue_sandwiched(inside, kept, config)
-    return _trim_edges(_cut_tail_sections(inside, kept, config), config)
+    return _cut_tail_sections(inside, kept, config)
 
 
 def _rescue_sandwiched(inside: list[RawBlock], kept: list[RawBlock], config: ExtractConfig
                        ) -> list[RawBlock]:
-    """Keep link-heavy list items that sit between prose blocks of the body.
+    """Keep link-heavy blocks that sit between prose blocks of the body.
 
     A list of links *inside* an article (the deals of a deals post, the sources of a report) is
-    content; the same list after the last paragraph is a related-links box. So a link-dense item
-    is kept when prose was kept both before and after it.
+    content; the same list after the last paragraph is a related-links box. So a link-dense block
+    is kept when prose was kept both before and after it, unless it is a promo ("Read more: …").
     """
     if config.favor_precision:
         return kept
@@ -141,8 +143,8 @@ def _rescue_sandwiched(inside: list[RawBlock], kept: list[RawBlock], config: Ext
     rescued = False
     for i in range(n - 1, -1, -1):
         b = inside[i]
-        if (b.reason == "link-dense" and seen and prose_before[i] and b.owner.tag == "li"
-                and b.owner.neg < rules.STRONG):
+        if (b.reason == "link-dense" and seen and prose_before[i] and b.owner.neg < rules.STRONG
+                and not rules.is_promo_line(b.text)):
             b.keep, b.reason, rescued = True, "list inside the body", True
         seen = seen or (b.keep and b.value > 0)
     return [b for b in inside if b.keep] if rescued else kept
@@ -157,31 +159,18 @@ def _cut_tail_sections(inside: list[RawBlock], kept: list[RawBlock], config: Ext
     Only the back half is cut, so a body section that happens to be called "Discussion" stays.
     """
     total = sum(b.chars for b in kept if b.value > 0)
+    cut_share = config.tail_cut_share / 2 if config.favor_precision else config.tail_cut_share
     seen = 0
     for b in inside:
         if b.keep and b.value > 0:
             seen += b.chars
-        if seen >= config.tail_cut_share * total and rules.is_section_end(b.text):
+        if seen >= cut_share * total and rules.is_section_end(b.text):
             cut = b.index
             for k in kept:
                 if k.index >= cut:
                     k.keep, k.reason = False, "after a comments/related title"
             return [k for k in kept if k.index < cut]
     return kept
-
-
-def _trim_edges(kept: list[RawBlock], config: ExtractConfig) -> list[RawBlock]:
-    """Drop non-prose lines at the very start and end (a date, a "Tags:" line), not inside."""
-    if config.favor_recall:
-        return kept
-    lo, hi = 0, len(kept)
-    while lo < hi and kept[lo].value <= 0 and kept[lo].owner.tag not in rules.HEADING_TAGS:
-        kept[lo].keep, kept[lo].reason = False, "edge line"
-        lo += 1
-    while hi > lo and kept[hi - 1].value <= 0:
-        kept[hi - 1].keep, kept[hi - 1].reason = False, "edge line"
-        hi -= 1
-    return kept[lo:hi]
 
 
 # --- the strategies of the ladder ------------------------------------------------------------------
