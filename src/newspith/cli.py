@@ -73,7 +73,8 @@ def cmd_bench(args) -> int:
     split = lambda s: tuple(x for x in (s or "").split(",") if x)  # noqa: E731
     opts = BenchOptions(data=args.data, datasets=split(args.datasets),
                         tools=split(args.tools) or DEFAULT_TOOLS, limit=args.limit,
-                        every=args.every, worst=args.worst, markdown=args.markdown)
+                        every=args.every, worst=args.worst, markdown=args.markdown,
+                        wcxb=not args.no_wcxb, memory_passes=args.memory)
     run_bench(opts)
     return 0
 
@@ -115,6 +116,9 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--every", type=int, default=1, help="keep one page in N (a spread sample)")
     b.add_argument("--worst", type=int, default=0, help="list newspith's N worst pages")
     b.add_argument("--markdown", action="store_true", help="Markdown tables")
+    b.add_argument("--no-wcxb", action="store_true", help="skip WCXB dev (all page types)")
+    b.add_argument("--memory", type=int, default=0, metavar="PASSES",
+                   help="also extract the pages PASSES times over and report RSS per pass")
     b.set_defaults(func=cmd_bench)
     return p
 

@@ -15,13 +15,14 @@ def test_missing_data_is_a_clear_error(tmp_path):
 def test_bench_prints_a_table_per_dataset(shared_dir):
     out = io.StringIO()
     results = run_bench(BenchOptions(data=str(shared_dir / "bench"), tools=("newspith",),
-                                     limit=3, worst=2), out=out)
+                                     limit=3, worst=2, memory_passes=2), out=out)
     text = out.getvalue()
     assert {r.name for r in results} == {"dragnet", "cleaneval", "readability", "cleanportaleval"}
     for r in results:
         assert f"{r.name} (3 pages)" in text
         assert r.tools["newspith"].summary.pages == 3
     assert "precision" in text and "worst 2 pages" in text
+    assert "wcxb dev (3 pages" in text and "memory: 2 passes over 12 pages" in text
 
 
 def test_find_data_beside_checkout(shared_dir):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from newspith.bench.content import DatasetResult
 
-__all__ = ["content_table", "speed_line", "worst_table"]
+__all__ = ["content_table", "speed_line", "worst_table", "wcxb_table"]
 
 
 def _table(header: list[str], rows: list[list[str]], markdown: bool) -> str:
@@ -52,3 +52,21 @@ def worst_table(res: DatasetResult, tool: str = "newspith", n: int = 20) -> str:
             for pid, s in t.worst(n)]
     return f"worst {n} pages of {tool} on {res.name}\n" + _table(
         ["page id", "precision", "recall", "F1"], rows, False)
+
+
+def wcxb_table(results: dict, markdown: bool = False) -> str:
+    """WCXB: mean word-bag F1 per page type and overall, one row per tool, best first."""
+    from newspith.bench.wcxb import PAGE_TYPES
+
+    any_res = next(iter(results.values()), None)
+    counts = {t: len(any_res.by_type.get(t, [])) for t in PAGE_TYPES} if any_res else {}
+    header = ["tool", "overall"] + [f"{t} ({counts.get(t, 0)})" for t in PAGE_TYPES] + [
+        "ms/page (median)", "errors"]
+    rows = []
+    for r in sorted(results.values(), key=lambda r: -r.overall):
+        rows.append([r.tool, f"{r.overall:.3f}"] + [f"{r.mean(t):.3f}" for t in PAGE_TYPES]
+                    + [f"{r.median_ms:.2f}", str(r.errors)])
+    n = sum(counts.values())
+    title = f"wcxb dev ({n} pages, mean word-bag F1)"
+    return (f"### {title}\n\n" if markdown else f"{title}\n") + _table(header, rows, markdown)
+

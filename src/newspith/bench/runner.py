@@ -9,7 +9,9 @@ from pathlib import Path
 from newspith.bench.comments import run_comments
 from newspith.bench.content import DatasetResult, run_dataset
 from newspith.bench.datasets import content_datasets, find_data
-from newspith.bench.report import content_table, speed_line, worst_table
+from newspith.bench.memory import run_memory
+from newspith.bench.report import content_table, speed_line, wcxb_table, worst_table
+from newspith.bench.wcxb import run_wcxb
 from newspith.bench.tools import DEFAULT_TOOLS, available_tools
 from newspith.errors import InputError
 
@@ -25,6 +27,8 @@ class BenchOptions:
     every: int = 1                       # keep one page in N
     worst: int = 0                       # list newspith's N worst pages per dataset
     markdown: bool = False
+    wcxb: bool = True                    # also run WCXB dev (all page types)
+    memory_passes: int = 0               # >0: RSS over that many passes of newspith
 
 
 def run_bench(opts: BenchOptions, out=sys.stdout) -> list[DatasetResult]:
@@ -60,4 +64,18 @@ def run_bench(opts: BenchOptions, out=sys.stdout) -> list[DatasetResult]:
     line = speed_line(results)
     if line:
         print(line, file=out)
+    wcxb_path = data / "wcxb" / "dev.jsonl.gz"
+    if opts.wcxb and wcxb_path.exists():
+        wres = run_wcxb(wcxb_path, tools, opts.limit, opts.every)
+        print("\n" + wcxb_table(wres, opts.markdown), file=out)
+        ours = wres.get("newspith")
+        if ours is not None and opts.worst:
+            print(f"worst {opts.worst} wcxb pages of newspith: " + ", ".join(
+                f"{pid} ({ptype}, {score:.2f})" for score, pid, ptype in ours.worst[:opts.worst]),
+                file=out)
+    if opts.memory_passes:
+        mem = run_memory(files, opts.memory_passes, opts.limit, opts.every)
+        print(f"\nmemory: {mem.passes} passes over {mem.pages} pages in one process; RSS after "
+              f"each pass (MB): {', '.join(f'{x:.0f}' for x in mem.rss_after_pass)}; growth "
+              f"after the first pass: {mem.growth_after_first:+.1f} MB", file=out)
     return results
