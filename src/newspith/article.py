@@ -68,7 +68,10 @@ class Article:
     ``blocks`` (and so ``text``) open with the headline as a heading block when the page shows
     one next to the body; ``title`` is the headline alone, without the site's name.
 
-    ``is_article`` is false when the page holds no article body (then ``reason`` says why).
+    ``page_type`` is one of ``article``, ``forum``, ``product``, ``collection``, ``listing``,
+    ``documentation``, ``service``; ``is_article`` is false when the page is not an article or
+    holds too little of one (then ``reason`` says why), and ``text`` is still the page's main
+    content (a forum's posts, a product's description, a listing's items).
     ``encoding`` names the charset the bytes were decoded with (``None`` for ``str`` input) and
     ``encoding_source`` where it came from (``"http"``, ``"bom"``, ``"meta"``, ``"utf-8"``,
     ``"detected"``); ``repaired`` is true when mojibake was repaired in the output text.
@@ -85,6 +88,7 @@ class Article:
     url: str | None = None
     description: str | None = None
     comments: tuple[str, ...] = ()
+    page_type: str | None = None
     is_article: bool = False
     reason: str | None = None
     encoding: str | None = None
@@ -105,6 +109,7 @@ class Article:
             "url": self.url,
             "description": self.description,
             "comments": list(self.comments),
+            "page_type": self.page_type,
             "is_article": self.is_article,
             "reason": self.reason,
             "encoding": self.encoding,

@@ -23,6 +23,7 @@ def test_bench_prints_a_table_per_dataset(shared_dir):
         assert r.tools["newspith"].summary.pages == 3
     assert "precision" in text and "worst 2 pages" in text
     assert "wcxb dev (3 pages" in text and "memory: 2 passes over 12 pages" in text
+    assert "page types on wcxb dev: accuracy" in text
 
 
 def test_find_data_beside_checkout(shared_dir):

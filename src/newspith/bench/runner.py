@@ -11,7 +11,7 @@ from newspith.bench.content import DatasetResult, run_dataset
 from newspith.bench.datasets import content_datasets, find_data
 from newspith.bench.memory import run_memory
 from newspith.bench.report import content_table, speed_line, wcxb_table, worst_table
-from newspith.bench.wcxb import run_wcxb
+from newspith.bench.wcxb import PAGE_TYPES, page_type_accuracy, run_wcxb
 from newspith.bench.tools import DEFAULT_TOOLS, available_tools
 from newspith.errors import InputError
 
@@ -68,6 +68,15 @@ def run_bench(opts: BenchOptions, out=sys.stdout) -> list[DatasetResult]:
     if opts.wcxb and wcxb_path.exists():
         wres = run_wcxb(wcxb_path, tools, opts.limit, opts.every)
         print("\n" + wcxb_table(wres, opts.markdown), file=out)
+        if "newspith" in wres:
+            acc, confusion = page_type_accuracy(wcxb_path, opts.limit, opts.every)
+            print(f"\nnewspith page types on wcxb dev: accuracy {acc:.3f}", file=out)
+            for truth in PAGE_TYPES:
+                row = {g: n for (t, g), n in confusion.items() if t == truth}
+                if row:
+                    print(f"  {truth:13} -> " + ", ".join(
+                        f"{g} {n}" for g, n in sorted(row.items(), key=lambda kv: -kv[1])),
+                        file=out)
         ours = wres.get("newspith")
         if ours is not None and opts.worst:
             print(f"worst {opts.worst} wcxb pages of newspith: " + ", ".join(

@@ -16,7 +16,7 @@ from newspith.bench.datasets import read_pages
 from newspith.bench.metric import word_f1
 from newspith.bench.tools import Tool
 
-__all__ = ["WcxbResult", "run_wcxb", "PAGE_TYPES"]
+__all__ = ["WcxbResult", "run_wcxb", "PAGE_TYPES", "page_type_accuracy"]
 
 PAGE_TYPES = ("article", "forum", "product", "collection", "listing", "documentation", "service")
 
@@ -62,3 +62,18 @@ def run_wcxb(path: Path, tools: list[Tool], limit: int | None = None, every: int
     for res in results.values():
         res.worst.sort()
     return results
+
+
+def page_type_accuracy(path: Path, limit: int | None = None, every: int = 1
+                       ) -> tuple[float, dict[tuple[str, str], int]]:
+    """newspith's page-type classifier against WCXB's labels: accuracy and (truth, guess) counts."""
+    from newspith.extract import extract
+
+    confusion: dict[tuple[str, str], int] = defaultdict(int)
+    for page in read_pages(path, limit, every):
+        guess = extract(page["html"], page.get("url")).page_type or "none"
+        confusion[(page.get("page_type") or "unknown", guess)] += 1
+    total = sum(confusion.values())
+    right = sum(n for (truth, guess), n in confusion.items() if truth == guess)
+    return (right / total if total else 0.0), dict(confusion)
+

@@ -27,6 +27,7 @@ from newspith.extract.body import Selection, attach_headline, find_body
 from newspith.extract.comments import collect_comments
 from newspith.extract.dom import parse
 from newspith.extract.metadata import read_metadata
+from newspith.extract.pagetype import CALL_TO_ACTION, PRICE_RE, PageShape, classify_page
 from newspith.extract.render import blocks_text
 from newspith.extract.scoring import assign_regions, score_blocks
 from newspith.extract.segment import RawBlock, segment
@@ -61,6 +62,7 @@ class Run:
     article: Article
     blocks: list[RawBlock]
     selection: Selection | None
+    page_type_points: dict[str, float] | None = None
 
 
 def run(html: str | bytes | LexborHTMLParser, url: str | None = None, *,
@@ -97,12 +99,17 @@ def run(html: str | bytes | LexborHTMLParser, url: str | None = None, *,
         repaired = repaired or fixed != title
         title = fixed
 
+    comments = collect_comments(raw, config)
+    page_type, points = classify_page(url or md.url, md.ld_types, md.og_type,
+                                      _shape(raw, selection, comments, md))
     prose = selection.prose_chars
-    is_article = prose >= config.min_body_chars
+    is_article = page_type == "article" and prose >= config.min_body_chars
     if not raw:
         reason = "no text in page"
     elif not kept:
         reason = "no article body found"
+    elif page_type != "article":
+        reason = f"a {page_type} page, not an article"
     elif not is_article:
         reason = f"too little prose for an article ({prose} characters)"
     else:
@@ -112,10 +119,21 @@ def run(html: str | bytes | LexborHTMLParser, url: str | None = None, *,
         title=title, text=blocks_text(blocks), blocks=blocks, authors=md.authors,
         published=md.published, modified=md.modified, site_name=md.site_name,
         language=md.language, url=canonical, description=md.description,
-        comments=collect_comments(raw, config), is_article=is_article,
+        comments=comments, page_type=page_type if raw else None, is_article=is_article,
         reason=reason, repaired=repaired, **encoding,
     )
-    return Run(article, raw, selection)
+    return Run(article, raw, selection, points)
+
+
+def _shape(raw: list[RawBlock], selection: Selection, comments: tuple[str, ...], md) -> PageShape:
+    text = " ".join(b.text for b in raw)
+    return PageShape(
+        body_chars=selection.prose_chars, page_chars=len(text),
+        link_blocks=sum(1 for b in raw if b.link_density > 0.5), blocks=len(raw),
+        code_blocks=sum(1 for b in selection.blocks if b.owner.tag == "pre"),
+        prices=len(PRICE_RE.findall(text)), comments=len(comments),
+        dated=md.published is not None, authored=bool(md.authors),
+        calls=sum(1 for b in raw if b.chars < 40 and CALL_TO_ACTION.match(b.text)))
 
 
 def _body(root, config: ExtractConfig, title: str | None, skip_furniture: bool

@@ -58,14 +58,19 @@ class Explanation:
     strategy: str | None
     container: str | None
     blocks: tuple[BlockDecision, ...]
+    page_type_points: dict[str, float] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"strategy": self.strategy, "container": self.container,
+                "page_type": self.article.page_type, "page_type_points": self.page_type_points,
                 "blocks": [b.to_dict() for b in self.blocks], "article": self.article.to_dict()}
 
     def to_text(self, width: int = 100) -> str:
         """One line per block: ``+`` kept, ``-`` dropped, the reason, the path, the text."""
-        lines = [f"strategy: {self.strategy or '-'}", f"container: {self.container or '-'}", ""]
+        points = ", ".join(f"{t} {p:g}" for t, p in sorted(
+            (self.page_type_points or {}).items(), key=lambda kv: -kv[1]) if p)
+        lines = [f"strategy: {self.strategy or '-'}", f"container: {self.container or '-'}",
+                 f"page type: {self.article.page_type or '-'} ({points or 'no signal'})", ""]
         for b in self.blocks:
             text = " ".join(b.text.split())
             if len(text) > width:
@@ -90,4 +95,5 @@ def explain(html: str | bytes | LexborHTMLParser, url: str | None = None, *,
         strategy=sel.strategy if sel else None,
         container=element_path(sel.container, depth=8) if sel and sel.container else None,
         blocks=tuple(_decision(b) for b in r.blocks),
+        page_type_points=r.page_type_points,
     )

@@ -33,6 +33,8 @@ class Metadata:
     language: str | None = None
     url: str | None = None
     description: str | None = None
+    ld_types: frozenset[str] = frozenset()  # every JSON-LD @type on the page, lowercased
+    og_type: str | None = None
 
 
 def parse_datetime(value: str | None, now: datetime | None = None) -> datetime | None:
@@ -127,7 +129,11 @@ def read_metadata(tree: LexborHTMLParser) -> Metadata:
         content = attrs.get("content")
         if key and content and key.lower() not in meta:
             meta[key.lower()] = content
-    article = next((o for o in _ld_objects(tree) if _types(o) & _ARTICLE_TYPES), {})
+    objects = _ld_objects(tree)
+    md.ld_types = frozenset(t for o in objects for t in _types(o))
+    md.og_type = _clean(meta.get("og:type"))
+    article = next((o for o in objects if _types(o) & _ARTICLE_TYPES - {"webpage"}), None) \
+        or next((o for o in objects if _types(o) & _ARTICLE_TYPES), {})
 
     md.site_name = _clean(meta.get("og:site_name"))
     publisher = article.get("publisher")

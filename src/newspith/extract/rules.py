@@ -26,7 +26,8 @@ SKIP_TAGS = frozenset({
     "nav", "menu",
 })
 #: The furniture among SKIP_TAGS, read after all when a page seems to hold nothing else.
-FURNITURE_SKIP_TAGS = frozenset({"nav", "menu"})
+#: ``<noscript>`` too: forum engines (Discourse) serve their whole thread inside it.
+FURNITURE_SKIP_TAGS = frozenset({"nav", "menu", "noscript"})
 
 #: Page furniture skipped unread outside an ``<article>``/``<main>``; inside one they may hold
 #: a pull quote or a source note, so they are walked (and weighed as furniture regions).
