@@ -81,7 +81,7 @@ def run(html: str | bytes | LexborHTMLParser, url: str | None = None, *,
     if selection.prose_chars < config.min_body_chars:
         # Too little: maybe broken markup put the page inside an unclosed <aside> or <nav>.
         retry = _body(root, config, md.title, skip_furniture=False)
-        if retry[1].prose_chars > selection.prose_chars:
+        if retry[1].prose_chars >= max(config.min_body_chars, 2 * selection.prose_chars):
             raw, selection = retry
     kept = selection.blocks
 

@@ -120,7 +120,18 @@ def select_in(tops: list[Element], blocks: list[RawBlock], config: ExtractConfig
         if keep:
             kept.append(b)
     kept = _rescue_sandwiched(inside, kept, config)
-    return _cut_tail_sections(inside, kept, config)
+    return _drop_trailing_headings(_cut_tail_sections(inside, kept, config))
+
+
+def _drop_trailing_headings(kept: list[RawBlock]) -> list[RawBlock]:
+    """A heading after the body's last paragraph titles nothing of the body ("More in Sport")."""
+    if all(b.owner.tag in rules.HEADING_TAGS for b in kept):
+        return kept  # a page of headings only: they are all it has
+    end = len(kept)
+    while end and kept[end - 1].owner.tag in rules.HEADING_TAGS:
+        end -= 1
+        kept[end].keep, kept[end].reason = False, "heading after the last paragraph"
+    return kept[:end]
 
 
 def _rescue_sandwiched(inside: list[RawBlock], kept: list[RawBlock], config: ExtractConfig
