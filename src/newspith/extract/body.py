@@ -175,7 +175,10 @@ def _cut_tail_sections(inside: list[RawBlock], kept: list[RawBlock], config: Ext
     for b in inside:
         if b.keep and b.value > 0:
             seen += b.chars
-        if seen >= cut_share * total and rules.is_section_end(b.text):
+        # A thread title ends the body once it has some prose; other titles ("Related",
+        # "Discussion") only in its back half.
+        if (seen >= config.min_body_chars and rules.is_thread_title(b.text)) or (
+                seen >= cut_share * total and rules.is_section_end(b.text)):
             cut = b.index
             for k in kept:
                 if k.index >= cut:

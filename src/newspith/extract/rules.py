@@ -288,22 +288,32 @@ def is_furniture(text: str) -> bool:
 
 #: Titles that open the page furniture after an article (comments, related stories), when they
 #: stand alone on a line: "Comments", "12 Responses", "Leave a Reply", "Related posts".
-SECTION_END_RE = re.compile(
+_SECTION_TAIL = r"\s*[:(]?\s*(?:\d+\s*\)?)?$"
+#: Titles of a comment thread: nothing of the article follows them.
+THREAD_TITLE_RE = re.compile(
     r"^(?:\d+\s+comments?|\d+\s+responses?|\d+\s+repl(?:y|ies)|comments|responses|replies|"
-    r"reactions|trackbacks?|pingbacks?|"
-    r"leave (?:a|your) (?:comment|reply)|post a comment|add (?:a|your) comment|"
-    r"join the (?:discussion|conversation)|reader comments|discussion|"
-    r"related(?: posts| articles| stories| content| links| coverage)?|"
+    r"reactions|trackbacks?|pingbacks?|leave (?:a|your) (?:comment|reply)|post a comment|"
+    r"add (?:a|your) comment|join the (?:discussion|conversation)|reader comments|"
+    r"kommentare?|leserkommentare|\d+ kommentare|commentaires?|réactions|comentarios?|commenti|"
+    r"reacties)" + _SECTION_TAIL, re.IGNORECASE)
+#: Titles of related-stories boxes and share bars; "Discussion" too, a word articles use as well.
+SECTION_END_RE = re.compile(
+    r"^(?:discussion|related(?: posts| articles| stories| content| links| coverage)?|"
     r"you (?:may|might) also (?:like|enjoy)|more from\b.*|recommended(?: for you| stories)?|"
     r"most (?:read|popular|viewed)|read next|what to read next|share this(?: article| story)?|"
-    r"like this|kommentare?|leserkommentare|\d+ kommentare|commentaires?|réactions|"
-    r"comentarios?|commenti|reacties|lesen sie auch|à lire aussi|lire aussi|"
-    r"más noticias|te puede interesar)\s*[:(]?\s*(?:\d+\s*\)?)?$",
-    re.IGNORECASE,
-)
+    r"like this|lesen sie auch|à lire aussi|lire aussi|más noticias|te puede interesar)"
+    + _SECTION_TAIL, re.IGNORECASE)
+
+
+def is_thread_title(text: str) -> bool:
+    """True for a line that titles a comment thread ("Comments", "12 Responses")."""
+    return len(text) <= 60 and THREAD_TITLE_RE.match(text.strip(" .:·|-–—»")) is not None
 
 
 def is_section_end(text: str) -> bool:
     """True for a line that titles the comments or related-stories section after an article."""
-    return len(text) <= 60 and SECTION_END_RE.match(text.strip(" .:·|-–—»")) is not None
+    if len(text) > 60:
+        return False
+    key = text.strip(" .:·|-–—»")
+    return SECTION_END_RE.match(key) is not None or THREAD_TITLE_RE.match(key) is not None
 
