@@ -117,6 +117,10 @@ _DESCRIPTIVE_CLASS = re.compile(
 # content word inside them ("elementor-widget-theme-post-content"), checked as a strong positive.
 _BUILDER_CLASS = re.compile(r"(?:elementor|e-con|et_pb|et-pb|wpb_|vc_|fl-|so-panel|siteorigin|"
                             r"wp-block|brxe-|oxy-|tcb-|thrv|hs_cos_wrapper|hs-)", re.IGNORECASE)
+# A sidebar word and a layout word in one class name describe the page's grid.
+_LAYOUT_SIDEBAR = re.compile(
+    r"(?:layout|grid|template)[\w-]*(?:sidebar|rail)|"
+    r"(?:sidebar|rail)[\w-]*(?:layout|grid|template)", re.IGNORECASE)
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _SEP = r"[\s_\-:./]"
 
@@ -177,6 +181,8 @@ def _name_flags(name: str) -> int:
     if _DESCRIPTIVE_CLASS.match(name):
         return 0
     flags = 0
+    if _LAYOUT_SIDEBAR.search(name):
+        return 0  # "c-layout-sidebar-left", "grid-with-sidebar": a page layout, not a sidebar
     if not _BUILDER_CLASS.match(name):
         for m in _HINT_RE.finditer(name.lower()):
             kind = m.lastgroup
