@@ -278,8 +278,8 @@ def is_promo_line(text: str) -> bool:
 
 
 # Every FURNITURE_RE phrase contains one of these: a cheap substring test runs first.
-_FURNITURE_KEYS = ("cookie", "privacy", "terms of", "rights reserved", "newsletter", "mail",
-                   "©", "this site", "continuing", "published", "required")
+FURNITURE_KEYS = ("cookie", "privacy", "terms of", "rights reserved", "newsletter", "mail", "©",
+                  "this site", "continuing", "published", "required")
 
 
 def is_furniture(text: str) -> bool:
@@ -287,7 +287,7 @@ def is_furniture(text: str) -> bool:
     if len(text) >= 400:
         return False
     low = text.lower()
-    if not any(k in low for k in _FURNITURE_KEYS):
+    if not any(k in low for k in FURNITURE_KEYS):
         return False
     return FURNITURE_RE.search(text) is not None
 

@@ -1,0 +1,222 @@
+"""Phase 2: label each segment by what it is on the page.
+
+Labels, in the order they are tried:
+
+``title``        a repeat of the page title (dumps start with it, and repeat it over the body)
+``attribution``  the line under an embedded post: "— Name (@handle) December 22, 2016"
+``thread``       the title of a comment thread ("12 Comments", "Leave a Reply")
+``section``      the title of a related-stories box or share bar ("Related", "Most read")
+``furniture``    controls and promos ("Shares", "Print", "Advertisement"), consent, newsletter
+                 and copyright sentences, "Read more: …" lines
+``byline``       "By Jane Doe and John Roe" (kept as metadata, not body)
+``footer``       a blog post's footer ("This entry was posted in …"): the body ends there
+``commenter``    a reader comment's header ("Jane says:", "By Anonymous, at 1:53 PM")
+``dateline``     "Published 20 July 2012, 3:45 PM" (kept as metadata, not body)
+``embed``        an embedded post: text with a ``pic.twitter.com`` link or a post URL
+``prose``        sentences: enough words and sentence punctuation, or very long
+``headlines``    a long run of capitalised words without a sentence end: headlines run together
+``short``        everything else: menu items, headlines, labels, subheads, list items
+
+No language's stopwords decide anything: the signals are length, sentence punctuation in any
+script that marks sentence ends, capitalisation where the script has case, and a few
+multilingual phrase lists shared with the HTML extractor (:mod:`newspith.extract.rules`).
+
+Speed matters here (thousands of pages a second): the costly tests (furniture sentences, dates,
+embeds) run once over the whole text and are mapped back to segments; per segment there are only
+string methods and a few anchored regular-expression matches on short segments.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import repeat
+
+from newspith.extract import rules
+from newspith.textmode.config import TextConfig
+from newspith.textmode.segment import Segments
+
+__all__ = ["classify", "refine", "title_key", "capital_share", "BODY_LABELS"]
+
+#: Labels that may be part of the body.
+BODY_LABELS = frozenset({"prose", "short", "embed"})
+
+_TERMINAL = tuple(".!?…。！？؟।")
+_CLOSERS = "\"'”’»)]」』）*"
+_PHRASE_STRIP = " .:!?|-–—»«·•#*()[]/\\\"'"
+_KEY_STRIP = re.compile(r"[\W_]+")
+# Scripts written without spaces between words: their segments are measured in characters.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
+
+# An embedded post: a photo link of a tweet, or a post URL.
+_EMBED_HINTS = ("pic.twitter.com/", "/status/", "instagram.com/", "t.co/")
+_EMBED = re.compile(r"pic\.twitter\.com/\w+|(?:twitter|x)\.com/\w+/status/\d+|"
+                    r"instagram\.com/(?:p|reel)/[\w-]+|\bt\.co/\w+", re.IGNORECASE)
+_ATTRIBUTION = re.compile(r"^[—–-]{1,2}\s*\S.{0,80}\(@\w+\)")
+
+# Titles of a comment thread or of a related-stories box, matched on a short segment's key.
+_SECTION_TITLE = re.compile(f"(?P<thread>{rules.THREAD_TITLE_RE.pattern})|"
+                            f"(?P<section>{rules.SECTION_END_RE.pattern})", re.IGNORECASE)
+
+# The first words those titles can start with: a set lookup spares the regex on most segments.
+_SECTION_FIRST_WORDS = frozenset(
+    "comments comment responses response replies reply reactions reaction trackbacks trackback "
+    "pingbacks pingback leave post add join reader kommentare kommentar leserkommentare "
+    "commentaires commentaire réactions comentarios comentario commenti reacties discussion "
+    "related you more recommended most read what share like lesen à lire más te".split())
+# Substrings of every consent, newsletter and copyright sentence rules.FURNITURE_RE knows: the
+# segments holding one are the only ones that regex is run on.
+_FURNITURE_KEYS = ("cookie", "privacy policy", "terms of", "rights reserved", "newsletter",
+                   "enter your e", "this site uses", "by continuing", "will not be published",
+                   "required fields", "©")
+
+# The footer of a blog post: what WordPress, Blogger and TypePad print under it.
+_POST_FOOTER = re.compile(r"this entry was posted|bookmark the permalink|^posted (?:in|under) |"
+                          r"^filed (?:in|under)\b|^tags?: |^categories: |\| permalink\b|"
+                          r"^posted by .{0,80}\bat \d{1,2}:\d{2}")
+# The header of a reader comment: "Jane says:", "deet wrote:", "By Anonymous, at 1:53 PM",
+# "Posted by: Jane | September 12, 2012 at 10:11 AM".
+_COMMENTER = re.compile(r"^\S.{0,60}\b(?:says|said|wrote|writes):?$|^posted by: |"
+                        r"^(?:by )?.{1,60}, (?:at|on) .{0,30}\d{1,2}:\d{2}\s*(?:am|pm)?$|"
+                        r"^reply$|^report (?:abuse|comment)$")
+
+# "By Jane Doe", "Von Hans Meier", "Par Marie Dupont" … followed by a capitalised name.
+_BYLINE = re.compile(r"^(?:by|von|par|por|di|door|av|af|de)\s+(?:the\s+)?[^\W\d_]",
+                     re.IGNORECASE)
+_MONTHS = (r"(?:jan(?:uary|uar|vier)?|feb(?:ruary|ruar)?|févr(?:ier)?|mar(?:ch)?|märz|mars|"
+           r"apr(?:il)?|avr(?:il)?|may|mai|jun(?:e|i)?|juin|jul(?:y|i)?|juil(?:let)?|"
+           r"aug(?:ust)?|août|sep(?:t|tember)?|oct(?:ober)?|okt(?:ober)?|nov(?:ember)?|"
+           r"dec(?:ember)?|dez(?:ember)?|déc(?:embre)?)\.?")
+_DATE = re.compile(
+    rf"\b(?:\d{{1,2}}\.?\s+{_MONTHS}\s+\d{{4}}|{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
+    r"\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\b")
+_DATELINE_WORDS = re.compile(r"^(?:published|updated|posted|last updated|modified|"
+                             r"veröffentlicht|aktualisiert|publié|mis à jour|publicado|"
+                             r"actualizado|pubblicato)\b")
+
+
+def title_key(text: str) -> str:
+    """The comparison key of a title: lowercased letters and digits only."""
+    return _KEY_STRIP.sub("", text).lower()
+
+
+def capital_share(text: str) -> float:
+    """The share of a segment's words that start with a capital letter."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    if not words:
+        return 0.0
+    return sum(1 for w in words if w[0].isupper()) / len(words)
+
+
+def classify(segs: Segments, config: TextConfig) -> None:
+    """Fill ``words``, ``terminal`` and a first ``labels`` of every segment.
+
+    Cheap whole-list passes only: prose or short by length and sentence punctuation, runs of
+    headlines, and short controls and section titles by their whole text. The labels that only
+    matter around the body (title repeats, furniture sentences, embeds, bylines, datelines) are
+    found by :func:`refine` once the body is chosen.
+    """
+    texts, chars = segs.texts, segs.chars
+    words = segs.words = [t.count(" ") + 1 for t in texts]
+    head = "".join(texts[:200])
+    if head.count(" ") * 12 < len(head) and _UNSPACED.search(head):  # few spaces: CJK, Thai
+        for i, t in enumerate(texts):
+            if _UNSPACED.search(t):
+                words[i] = max(words[i], chars[i] // 3)
+    terminal = segs.terminal = list(map(str.endswith, map(str.rstrip, texts, repeat(_CLOSERS)),
+                                        repeat(_TERMINAL)))
+    pw, lw = config.prose_words, config.prose_long_words
+    labels = segs.labels = ["prose" if w >= lw or (t and w >= pw) else "short"
+                            for t, w in zip(terminal, words)]
+    # Long runs of capitalised words without a sentence end: headlines run together.
+    for i in [i for i, w in enumerate(words) if w >= lw]:
+        t = texts[i]
+        if not terminal[i] and ". " not in t and capital_share(t) >= config.title_case_share:
+            labels[i] = "headlines"
+    # Short controls, promos and section titles, by their whole text.
+    limit, cache = config.label_chars, _SHORT_LABELS
+    if len(cache) > _SHORT_CACHE_SIZE:
+        cache.clear()
+    for i in [i for i, n in enumerate(chars) if n <= limit]:
+        t = texts[i]
+        label = cache.get(t)
+        if label is None:
+            label = cache[t] = _short_label(t)
+        if label:
+            labels[i] = label
+
+
+# Labels of short segments by their text: menu items and controls repeat across the pages of a
+# site and across sites ("Home", "Share", "Comments"), so a bounded cache spares most lookups.
+_SHORT_LABELS: dict[str, str] = {}
+_SHORT_CACHE_SIZE = 50_000
+
+
+def _short_label(text: str) -> str:
+    """``furniture``, ``thread`` or ``section`` for a control or section title, else ``''``."""
+    key = text.lower().strip(_PHRASE_STRIP)
+    if key.partition(" ")[0] in _SECTION_FIRST_WORDS or key[:1].isdigit():
+        m = _SECTION_TITLE.match(key)
+        if m is not None:
+            return "thread" if m.lastgroup == "thread" else "section"
+    if key in rules.BOILERPLATE_PHRASES:
+        return "furniture"
+    return ""
+
+
+def refine(segs: Segments, lo: int, hi: int, title_keys: frozenset[str]) -> None:
+    """Label title repeats, furniture sentences, embeds, bylines and datelines in ``lo..hi``.
+
+    Run once the body is chosen, on the segments around its start and inside it: those are the
+    only ones whose label changes what is kept or what metadata is read.
+    """
+    texts, labels, words, chars = segs.texts, segs.labels, segs.words, segs.chars
+    lo, hi = max(0, lo), min(hi, len(texts))
+    key_lo, key_hi = _key_span(title_keys)
+    promo = rules.PROMO_PREFIXES
+    # Which costly tests can match at all: one substring search each over the whole span.
+    span = "\n".join(texts[lo:hi]).lower()
+    furniture = tuple(k for k in _FURNITURE_KEYS if k in span)
+    embeds = tuple(h for h in _EMBED_HINTS if h in span)
+    for i in range(lo, hi):
+        label = labels[i]
+        if label != "short" and label != "prose":
+            continue
+        t, n = texts[i], chars[i]
+        low = t.lower()
+        if key_lo <= n <= key_hi and title_key(t) in title_keys:
+            labels[i] = "title"
+        elif furniture and n < 400 and any(k in low for k in furniture) and \
+                rules.FURNITURE_RE.search(low):
+            labels[i] = "furniture"
+        elif embeds and words[i] <= 80 and any(h in low for h in embeds) and _EMBED.search(t):
+            labels[i] = "embed"
+            if i + 1 < len(texts) and _ATTRIBUTION.match(texts[i + 1]):
+                labels[i + 1] = "attribution"
+        elif n > 300:
+            continue
+        elif _POST_FOOTER.search(low):
+            labels[i] = "footer"
+        elif label == "prose":
+            continue
+        elif low.startswith(promo):
+            labels[i] = "furniture"
+        elif n <= 120 and _COMMENTER.search(low):
+            labels[i] = "commenter"
+        elif words[i] <= 14 and _BYLINE.match(t) and _looks_like_names(t):
+            labels[i] = "byline"
+        elif words[i] <= 16 and _DATE.search(low) and (
+                words[i] <= 8 or _DATELINE_WORDS.match(low)):
+            labels[i] = "dateline"
+
+
+def _key_span(keys: frozenset[str]) -> tuple[int, int]:
+    """Segment lengths worth comparing with the title keys (a cheap filter before the key)."""
+    if not keys:
+        return 1, 0
+    return min(len(k) for k in keys), 3 * max(len(k) for k in keys) // 2 + 10
+
+
+def _looks_like_names(text: str) -> bool:
+    """A byline's words after "By" are mostly capitalised (names), not a sentence."""
+    rest = text.split(None, 1)[1] if " " in text else ""
+    return capital_share(rest) >= 0.5 and "." not in rest.rstrip(".")

@@ -1,0 +1,115 @@
+"""Phase 1: normalise flattened text and cut it into segments.
+
+A *segment* is a piece of text that was one block on the page: a line of a WET file, or a run
+between two gaps of several spaces in a dump that lost its line breaks. A segment longer than
+``TextConfig.sentence_split_chars`` is cut again at sentence ends, since a dump without any
+spacing clue holds the whole page on one line.
+
+Segments are kept as parallel lists (:class:`Segments`), not one object each: text mode must
+clean thousands of pages a second, and everything here is a few whole-text regular-expression
+passes plus list comprehensions, linear in the input's length.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newspith.decode import repair_text
+from newspith.textmode.config import TextConfig
+
+__all__ = ["Segments", "normalise", "repair", "segment", "split_sentences"]
+
+# Control characters (but tab and newline), zero-width and BOM characters.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+")
+_ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff]+")
+_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+_ODD_SPACE = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")  # (not \n)
+# Spaces left before punctuation where inline tags were removed ("Iran ." → "Iran.").
+_SPACE_BEFORE_PUNCT = re.compile(r" ([.,;:!?])(?=\s|$)")
+# A sentence end: terminal punctuation and optional closing quotes or brackets, then a space (or
+# nothing, after an ideographic full stop).
+_SENTENCE_END = re.compile(r"([.!?…؟।][\"'”’»)\]]?)\s+(?=\S)|([。！？][」』”’）]?)\s*")
+
+
+class Segments:
+    """The segments of one text as parallel lists; later phases fill the feature lists.
+
+    ``texts[i]`` is the segment, ``cont[i]`` is true when it is a sentence continuing segment
+    ``i - 1``'s block. ``labels``, ``values`` and ``keep`` are set by classify and select;
+    ``notes`` holds reasons that differ from the label (``{index: reason}``).
+    """
+
+    __slots__ = ("texts", "cont", "chars", "words", "terminal", "labels", "values", "keep",
+                 "notes")
+
+    def __init__(self, texts: list[str], cont: list[bool] | None) -> None:
+        self.texts = texts
+        self.cont = cont if cont is not None else [False] * len(texts)
+        self.chars = [len(t) for t in texts]
+        self.words: list[int] = []
+        self.terminal: list[bool] = []
+        self.labels: list[str] = []
+        self.values: list[float] = []
+        self.keep: list[bool] = []
+        self.notes: dict[int, str] = {}
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+
+def normalise(text: str) -> str:
+    """Drop control characters, unify line breaks and spaces (each pass only when it has work).
+
+    Mojibake is repaired later, on the kept text only (:func:`repair`): it is costly, and the
+    segments it would change are mostly dropped anyway.
+    """
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\t" in text:
+        text = text.replace("\t", " ")
+    if "\xa0" in text:
+        text = text.replace("\xa0", " ")
+    if not text.replace("\n", "").isprintable():  # a fast C test; rarely false
+        text = _CONTROL.sub(" ", _ZERO_WIDTH.sub("", _NEWLINES.sub("\n", text)))
+        text = _ODD_SPACE.sub(" ", text)
+    return text
+
+
+def repair(texts: list[str]) -> tuple[list[str], bool]:
+    """Mojibake repaired in kept segments: (texts, whether any changed)."""
+    joined = "\n".join(texts)
+    fixed = repair_text(joined)
+    if fixed == joined:
+        return texts, False
+    out = fixed.split("\n")
+    return (out, True) if len(out) == len(texts) else ([repair_text(t) for t in texts], True)
+
+
+def split_sentences(text: str) -> list[str]:
+    """A paragraph cut at sentence ends (in any script that marks them)."""
+    marked = _SENTENCE_END.sub(lambda m: (m.group(1) or m.group(2)) + "\n", text)
+    return [s.strip() for s in marked.split("\n") if s and not s.isspace()]
+
+
+def segment(text: str, config: TextConfig) -> Segments:
+    """Cut normalised text into segments, in order."""
+    gap = " " * max(2, config.min_gap_spaces)
+    if gap in text:
+        text = text.replace(gap, "\n") if len(gap) == 2 else re.sub(gap + "+", "\n", text)
+    if " ." in text or " ," in text:
+        text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    texts = [t for t in map(str.strip, text.split("\n")) if t]
+    limit = config.sentence_split_chars
+    if not texts or max(map(len, texts)) <= limit:
+        return Segments(texts, None)
+    out: list[str] = []
+    cont: list[bool] = []
+    for t in texts:
+        if len(t) > limit:
+            for i, sentence in enumerate(split_sentences(t)):
+                out.append(sentence)
+                cont.append(i > 0)
+        else:
+            out.append(t)
+            cont.append(False)
+    return Segments(out, cont)
