@@ -59,6 +59,56 @@ def cmd_extract(args) -> int:
     return 0
 
 
+def _print_article(article, fmt: str) -> None:
+    if fmt == "json":
+        print(json.dumps(article.to_dict(), ensure_ascii=False, indent=2))
+    elif fmt == "markdown":
+        print(article.to_markdown(), end="")
+    else:
+        print(article.text)
+
+
+def cmd_clean(args) -> int:
+    from newspith.io.texts import TextRecord, read_text_records
+    from newspith.textmode import clean_text, explain_text
+
+    if args.source == "-":
+        data = sys.stdin.buffer.read()
+        records = iter([TextRecord(id="-", text=data.decode("utf-8", errors="replace"))])
+    else:
+        records = read_text_records(args.source)
+    first = next(records, None)
+    second = next(records, None)
+    if first is None:
+        raise InputError(f"no text records in {args.source}")
+    if second is None and first.error is None:  # one text: print it like `extract` does
+        title, url = args.title or first.title, args.url or first.url
+        if args.explain:
+            e = explain_text(first.text, title, url)
+            print(json.dumps(e.to_dict(), ensure_ascii=False, indent=2) if args.format == "json"
+                  else e.to_text())
+            return 0
+        article = clean_text(first.text, title, url)
+        _print_article(article, args.format)
+        if not article.text and article.reason:
+            print(f"newspith: no article: {article.reason}", file=sys.stderr)
+        return 0
+    # Many records (a WET file, JSONL): one JSON line each, errors as rows with their reason.
+    errors = 0
+    for rec in (r for r in (first, second, *records) if r is not None):
+        row = {"id": rec.id, "url": rec.url, "date": rec.date}
+        if rec.error is None:
+            try:
+                row.update(clean_text(rec.text, rec.title, rec.url).to_dict())
+            except NewspithError as exc:
+                row["error"] = str(exc)
+        else:
+            row["error"] = rec.error
+        errors += "error" in row
+        print(json.dumps(row, ensure_ascii=False))
+    return 1 if errors else 0
+
+
 def cmd_run(args) -> int:
     from newspith.pipeline.batch import run_files
 
@@ -74,7 +124,8 @@ def cmd_bench(args) -> int:
     opts = BenchOptions(data=args.data, datasets=split(args.datasets),
                         tools=split(args.tools) or DEFAULT_TOOLS, limit=args.limit,
                         every=args.every, worst=args.worst, markdown=args.markdown,
-                        wcxb=not args.no_wcxb, memory_passes=args.memory)
+                        wcxb=not args.no_wcxb, memory_passes=args.memory,
+                        text=not args.no_text, text_only=args.text_only)
     run_bench(opts)
     return 0
 
@@ -98,6 +149,19 @@ def build_parser() -> argparse.ArgumentParser:
                    help="show every block with whether it was kept and why")
     e.set_defaults(func=cmd_extract)
 
+    c = sub.add_parser("clean", help="turn flattened page text back into the article",
+                       description="Clean text already flattened from a page (a scraper's dump, "
+                       "a WET file, JSONL with a 'text' field) into the article. One text prints "
+                       "like `extract`; a WET or JSONL file prints one JSON line per record.")
+    c.add_argument("source", help="a .txt file, a WET (.warc.wet[.gz]) file, a .jsonl[.gz] "
+                   "file with a 'text' field, or - for standard input")
+    c.add_argument("--format", choices=("json", "markdown", "text"), default="json")
+    c.add_argument("--title", help="the page's title, when known")
+    c.add_argument("--url", help="the page's URL, when known")
+    c.add_argument("--explain", action="store_true",
+                   help="show each segment, kept (+) or dropped (-), and why")
+    c.set_defaults(func=cmd_clean)
+
     r = sub.add_parser("run", parents=[favor], help="extract many pages into a JSONL file",
                        description="Extract every HTML file of the inputs (files, folders, "
                        "globs); write one row per page (an article or an error with its reason).")
@@ -117,6 +181,9 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--worst", type=int, default=0, help="list newspith's N worst pages")
     b.add_argument("--markdown", action="store_true", help="Markdown tables")
     b.add_argument("--no-wcxb", action="store_true", help="skip WCXB dev (all page types)")
+    b.add_argument("--no-text", action="store_true", help="skip the text-mode benchmark")
+    b.add_argument("--text-only", action="store_true",
+                   help="run only the text-mode benchmark (dumps of the pages' visible text)")
     b.add_argument("--memory", type=int, default=0, metavar="PASSES",
                    help="also extract the pages PASSES times over and report RSS per pass")
     b.set_defaults(func=cmd_bench)

@@ -10,6 +10,7 @@ from newspith.bench.comments import run_comments
 from newspith.bench.content import DatasetResult, run_dataset
 from newspith.bench.datasets import content_datasets, find_data
 from newspith.bench.memory import run_memory
+from newspith.bench.textmode import run_textmode, textmode_table
 from newspith.bench.report import content_table, speed_line, wcxb_table, worst_table
 from newspith.bench.wcxb import PAGE_TYPES, page_type_accuracy, run_wcxb
 from newspith.bench.tools import DEFAULT_TOOLS, available_tools
@@ -29,6 +30,8 @@ class BenchOptions:
     markdown: bool = False
     wcxb: bool = True                    # also run WCXB dev (all page types)
     memory_passes: int = 0               # >0: RSS over that many passes of newspith
+    text: bool = True                    # also run the text-mode benchmark (dumps of the pages)
+    text_only: bool = False              # run only the text-mode benchmark
 
 
 def run_bench(opts: BenchOptions, out=sys.stdout) -> list[DatasetResult]:
@@ -41,6 +44,12 @@ def run_bench(opts: BenchOptions, out=sys.stdout) -> list[DatasetResult]:
         files = [f for f in files if f.name.split(".")[0] in opts.datasets]
         if not files:
             raise InputError(f"no dataset named {', '.join(opts.datasets)} in {data / 'content'}")
+    if opts.text or opts.text_only:
+        text_results = [run_textmode(f, opts.limit, opts.every) for f in files]
+        print(textmode_table(text_results, opts.markdown) + "\n", file=out)
+        out.flush()
+        if opts.text_only:
+            return []
     tools, missing = available_tools(opts.tools)
     for name, why in missing.items():
         print(f"skipping {name}: {why}", file=out)

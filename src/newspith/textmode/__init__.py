@@ -24,7 +24,7 @@ from newspith.errors import InputError, TooLargeError
 from newspith.extract.explain import BlockDecision, Explanation
 from newspith.extract.render import blocks_text
 from newspith.textmode.build import build_blocks, byline_authors, dateline_date
-from newspith.textmode.classify import BODY_LABELS, classify
+from newspith.textmode.classify import BODY_LABELS, classify, mostly_phrases
 from newspith.textmode.config import TextConfig
 from newspith.textmode.segment import Segments, normalise, repair, segment
 from newspith.textmode.select import Selection, select_body, title_keys
@@ -103,7 +103,9 @@ def run_text(text: str, title: str | None = None, url: str | None = None, *,
     if given is None and len(first) <= 300 and first.count(" ") < 40:
         derived = first  # dumps and WET records open with the page title
     classify(segs, config)
-    if derived and segs.labels[0] != "prose":
+    if derived and (segs.labels[0] != "short" or mostly_phrases(derived)):
+        derived = None  # a menu, a share bar or a copyright line, not a title
+    if derived:
         segs.labels[0] = "title"
     sel = select_body(segs, config, title_keys(given or derived))
     headline = sel.headline

@@ -81,7 +81,7 @@ def build_blocks(segs: Segments, headline: int | None, config: TextConfig) -> li
                 j += 1
             j -= 1
             blocks.append(Block(BlockKind.LIST, "\n".join(items), items=tuple(items)))
-        elif lab == "short":
+        elif lab == "short" or lab == "data":
             nxt = kept[j + 1] if j + 1 < n else None
             if nxt is not None and labels[nxt] == "prose" and words[i] <= 15 and not terminal[i]:
                 blocks.append(Block(BlockKind.HEADING, text, level=2))
@@ -100,6 +100,10 @@ _ROLE_CUT = re.compile(r"\s*(?:[|,;]\s*|\s[-–—]\s|\bfor\b|\bin\b)\s*(?=(?:[a
                        r"chief|contributing|special|correspondent|reporter|editor|writer|"
                        r"updated|published|posted|\d))", re.IGNORECASE)
 _AND = re.compile(r"\s*(?:,|\band\b|&|\bund\b|\bet\b|\by\b|\be\b)\s*", re.IGNORECASE)
+_ROLE_TAIL = re.compile(r"(?:\s+(?:staff|senior|chief|contributing|special|local|democracy|"
+                        r"political|investigative|sports|business|writers?|reporters?|"
+                        r"correspondents?|editors?|columnists?|photographers?))+$",
+                        re.IGNORECASE)
 _NAME = re.compile(r"^[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){1,3}$")
 
 
@@ -109,7 +113,7 @@ def byline_authors(text: str) -> list[str]:
     rest = _ROLE_CUT.split(rest, maxsplit=1)[0] if _ROLE_CUT.search(rest) else rest
     names = []
     for part in _AND.split(rest):
-        part = part.strip(" .")
+        part = _ROLE_TAIL.sub("", part.strip(" ."))
         if _NAME.match(part) and part[:1].isupper() and part.lower() not in ("staff", "the staff"):
             names.append(part)
     return names

@@ -14,6 +14,7 @@ Labels, in the order they are tried:
 ``dateline``     "Published 20 July 2012, 3:45 PM" (kept as metadata, not body)
 ``embed``        an embedded post: text with a ``pic.twitter.com`` link or a post URL
 ``prose``        sentences: enough words and sentence punctuation, or very long
+``data``         a table cell or figure: a short segment made mostly of digits ("$118.4")
 ``headlines``    a long run of capitalised words without a sentence end: headlines run together
 ``short``        everything else: menu items, headlines, labels, subheads, list items
 
@@ -35,10 +36,10 @@ from newspith.extract import rules
 from newspith.textmode.config import TextConfig
 from newspith.textmode.segment import Segments
 
-__all__ = ["classify", "refine", "title_key", "capital_share", "BODY_LABELS"]
+__all__ = ["classify", "refine", "title_key", "capital_share", "mostly_phrases", "BODY_LABELS"]
 
 #: Labels that may be part of the body.
-BODY_LABELS = frozenset({"prose", "short", "embed"})
+BODY_LABELS = frozenset({"prose", "short", "embed", "data"})
 
 _TERMINAL = tuple(".!?…。！？؟।")
 _CLOSERS = "\"'”’»)]」』）*"
@@ -132,6 +133,11 @@ def classify(segs: Segments, config: TextConfig) -> None:
         t = texts[i]
         if not terminal[i] and ". " not in t and capital_share(t) >= config.title_case_share:
             labels[i] = "headlines"
+    # Table cells and figures: short segments made mostly of digits ("$118.4", "+4.6%").
+    for i in [i for i, n in enumerate(chars) if n <= 12]:
+        t = texts[i]
+        if sum(ch.isdigit() for ch in t) * 2 >= len(t.replace(" ", "")):
+            labels[i] = "data"
     # Short controls, promos and section titles, by their whole text.
     limit, cache = config.label_chars, _SHORT_LABELS
     if len(cache) > _SHORT_CACHE_SIZE:
@@ -202,7 +208,7 @@ def refine(segs: Segments, lo: int, hi: int, title_keys: frozenset[str]) -> None
             labels[i] = "furniture"
         elif n <= 120 and _COMMENTER.search(low):
             labels[i] = "commenter"
-        elif words[i] <= 14 and _BYLINE.match(t) and _looks_like_names(t):
+        elif words[i] <= 24 and _BYLINE.match(t) and _looks_like_names(t):
             labels[i] = "byline"
         elif words[i] <= 16 and _DATE.search(low) and (
                 words[i] <= 8 or _DATELINE_WORDS.match(low)):
@@ -217,6 +223,16 @@ def _key_span(keys: frozenset[str]) -> tuple[int, int]:
 
 
 def _looks_like_names(text: str) -> bool:
-    """A byline's words after "By" are mostly capitalised (names), not a sentence."""
+    """A byline's words after "By" (up to a date or a separator) are mostly capitalised names."""
     rest = text.split(None, 1)[1] if " " in text else ""
+    rest = _BYLINE_END.split(rest, maxsplit=1)[0]
     return capital_share(rest) >= 0.5 and "." not in rest.rstrip(".")
+
+
+_BYLINE_END = re.compile(r"\s*(?:\d|\||\s[-–—]\s|,\s*(?:updated|published))")
+
+
+def mostly_phrases(text: str) -> bool:
+    """True when most words of a line are control labels ("Share Tweet Email Print")."""
+    words = [w.strip(".,:|").lower() for w in text.split()]
+    return sum(w in rules.BOILERPLATE_PHRASES for w in words) * 2 >= len(words)

@@ -42,6 +42,9 @@ class TextConfig:
     #: as a base plus a share of its length; prose gains its length.
     short_cost: float = 40.0
     short_cost_per_char: float = 0.5
+    #: A table cell made of figures ("$118.4") costs this share of what a short segment costs:
+    #: tables of figures sit inside articles, menus are made of words.
+    data_cost: float = 0.2
     #: What a short segment that ends like a sentence ("Nate Silver nailed it.") is worth, per
     #: character: menu items and headlines rarely end in a full stop.
     short_sentence_value: float = 0.0
@@ -61,6 +64,9 @@ class TextConfig:
     whole_page_share: float = 0.1
     #: Segments looked at before the body for its headline.
     headline_lookback: int = 8
+    #: Words that make a segment above the body the headline at once (shorter ones are kept as
+    #: candidates while longer ones are looked for).
+    headline_words: int = 5
     #: Words a headline may have.
     headline_max_words: int = 30
     #: A run of more than this many short segments inside the body is a list of links

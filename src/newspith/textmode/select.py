@@ -10,12 +10,14 @@ except long runs of short ones (a related-headlines list in the middle of the pa
 
 from __future__ import annotations
 
-from newspith.textmode.classify import refine, title_key
+from newspith.textmode.classify import mostly_phrases, refine, title_key
 from newspith.textmode.config import TextConfig
 from newspith.textmode.segment import Segments
 
 __all__ = ["Selection", "select_body", "title_keys"]
 
+#: Labels kept inside the body.
+_KEPT = frozenset({"prose", "embed", "short", "data", "attribution"})
 _SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " » ", " · ", ": ")
 
 
@@ -56,7 +58,8 @@ def select_body(segs: Segments, config: TextConfig,
     values = segs.values = [
         float(c) if lab == "prose" or lab == "embed" else
         (sentence * c if t else -(base + per_char * c)) if lab == "short" else
-        -float(c) if lab == "headlines" else 0.0
+        -float(c) if lab == "headlines" else
+        -config.data_cost * (base + per_char * c) if lab == "data" else 0.0
         for lab, c, t in zip(labels, chars, terminal)]
     score, a, b = _best_run(values, 0, len(values))
     if b >= a and "thread" in labels:
@@ -96,7 +99,7 @@ def select_body(segs: Segments, config: TextConfig,
     for lo, hi in spans:
         for i in range(lo, hi + 1):
             lab = labels[i]
-            keep[i] = lab == "prose" or lab == "embed" or lab == "short" or lab == "attribution"
+            keep[i] = lab in _KEPT
         _drop_short_runs(segs, lo, hi, config.max_short_run)
     return Selection(a, b, _headline(segs, a, config) if b >= a else None)
 
@@ -179,19 +182,25 @@ def _drop_short_runs(segs: Segments, a: int, b: int, max_run: int) -> None:
 
 
 def _headline(segs: Segments, start: int, config: TextConfig) -> int | None:
-    """The headline: a title repeat or a headline-like segment just above the body."""
+    """The headline: a title repeat just above the body, else the nearest headline-like segment
+    of ``headline_words`` words or more there, else the longest (a photo credit or a share bar
+    is shorter than a headline)."""
+    for i in range(start - 1, max(0, start - 1 - config.headline_lookback), -1):
+        if segs.labels[i] == "title":
+            return i
     labels, words, texts = segs.labels, segs.words, segs.texts
-    fallback = None
+    best, best_words = None, 0
     for i in range(start - 1, max(-1, start - 1 - config.headline_lookback), -1):
         lab = labels[i]
         if lab == "title":
             # The dump's first line is only a guess at the title: a headline right above the
-            # body beats it.
-            return fallback if i == 0 and fallback is not None else i
-        if (lab == "short" and fallback is None
-                and 3 <= words[i] <= config.headline_max_words and texts[i][-1] != "."):
-            fallback = i
-    return fallback
+            # body beats it; a repeat of the title anywhere else is the headline.
+            return best if i == 0 and best is not None else i
+        if (lab == "short" and best_words < config.headline_words
+                and best_words < words[i] <= config.headline_max_words
+                and words[i] >= 3 and texts[i][-1] != "." and not mostly_phrases(texts[i])):
+            best, best_words = i, words[i]
+    return best
 
 
 def title_keys(title: str | None) -> frozenset[str]:

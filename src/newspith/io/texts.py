@@ -1,0 +1,123 @@
+"""Readers of flattened text for text mode: a ``.txt`` file, a WET file, JSONL with a ``text`` field.
+
+Each yields :class:`TextRecord` rows. A record that cannot be read (a truncated WARC record, a
+JSONL line that is not JSON or has no ``text``) becomes a record with ``error`` set, never an
+exception that ends the batch: the caller writes it as an error row.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from newspith.decode import decode
+from newspith.errors import InputError
+
+__all__ = ["TextRecord", "read_text_records", "sniff_kind"]
+
+
+@dataclass(frozen=True, slots=True)
+class TextRecord:
+    """One text to clean, with where it came from."""
+
+    id: str
+    text: str = ""
+    url: str | None = None
+    title: str | None = None
+    date: str | None = None
+    error: str | None = None
+
+
+def _open(path: Path):
+    raw = path.open("rb")
+    head = raw.read(2)
+    raw.seek(0)
+    return gzip.open(raw) if head == b"\x1f\x8b" else raw
+
+
+def sniff_kind(path: Path) -> str:
+    """``warc`` (a WET/WARC file), ``jsonl`` or ``text``, from the first bytes of the file."""
+    with _open(path) as fh:
+        try:
+            head = fh.read(64)
+        except (OSError, EOFError) as exc:
+            raise InputError(f"cannot read {path}: {exc}") from exc
+    if head.startswith(b"WARC/"):
+        return "warc"
+    if head.lstrip().startswith(b"{"):
+        return "jsonl"
+    return "text"
+
+
+def read_text_records(path: str | Path) -> Iterator[TextRecord]:
+    """The records of one input file, whatever its kind."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"no such file: {path}")
+    kind = sniff_kind(path)
+    if kind == "warc":
+        yield from _read_wet(path)
+    elif kind == "jsonl":
+        yield from _read_jsonl(path)
+    else:
+        with _open(path) as fh:
+            data = fh.read()
+        yield TextRecord(id=path.name, text=decode(data).text)
+
+
+def _read_jsonl(path: Path) -> Iterator[TextRecord]:
+    with _open(path) as fh:
+        for n, line in enumerate(io.TextIOWrapper(fh, encoding="utf-8", errors="replace"), 1):
+            if not line.strip():
+                continue
+            rid = f"{path.name}:{n}"
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield TextRecord(id=rid, error=f"line {n} is not JSON: {exc.msg}")
+                continue
+            if not isinstance(row, dict) or not isinstance(row.get("text"), str):
+                yield TextRecord(id=rid, error=f"line {n} has no 'text' string")
+                continue
+            yield TextRecord(id=str(row.get("id", rid)), text=row["text"],
+                             url=row.get("url") if isinstance(row.get("url"), str) else None,
+                             title=row.get("title") if isinstance(row.get("title"), str) else None)
+
+
+def _read_wet(path: Path) -> Iterator[TextRecord]:
+    """``conversion`` records of a WET file (text extracted from pages by the crawler)."""
+    from fastwarc.warc import ArchiveIterator, WarcRecordType
+
+    with path.open("rb") as fh:
+        records = ArchiveIterator(fh, record_types=WarcRecordType.conversion,
+                                  parse_http=False)
+        n = 0
+        while True:
+            try:
+                record = next(records)
+            except StopIteration:
+                break
+            except Exception as exc:  # a corrupt record: report it, stop this file
+                yield TextRecord(id=f"{path.name}:{n + 1}", error=f"corrupt WARC record: {exc}")
+                break
+            n += 1
+            headers = record.headers
+            rid = headers.get("WARC-Record-ID") or f"{path.name}:{n}"
+            url = headers.get("WARC-Target-URI")
+            date = headers.get("WARC-Date")
+            try:
+                data = record.reader.read()
+            except Exception as exc:
+                yield TextRecord(id=rid, url=url, date=date, error=f"unreadable record: {exc}")
+                continue
+            expected = record.content_length
+            if expected is not None and len(data) < expected:
+                yield TextRecord(id=rid, url=url, date=date,
+                                 error=f"truncated record: {len(data)} of {expected} bytes")
+                continue
+            yield TextRecord(id=rid, text=data.decode("utf-8", errors="replace"), url=url,
+                             date=date)
