@@ -103,14 +103,15 @@ def run_text(text: str, title: str | None = None, url: str | None = None, *,
     if given is None and len(first) <= 300 and first.count(" ") < 40:
         derived = first  # dumps and WET records open with the page title
     classify(segs, config)
-    if derived and (segs.labels[0] != "short" or mostly_phrases(derived)):
+    if derived and (segs.labels[0] != "short" or segs.words[0] < 3 or mostly_phrases(derived)):
         derived = None  # a menu, a share bar or a copyright line, not a title
     if derived:
         segs.labels[0] = "title"
     sel = select_body(segs, config, title_keys(given or derived))
     headline = sel.headline
     kept = [i for i, k in enumerate(segs.keep) if k]
-    prose = sum(segs.chars[i] for i in kept if segs.labels[i] == "prose")
+    # Prose measured in characters, a word of a script without spaces counting as six.
+    prose = sum(max(segs.chars[i], 6 * segs.words[i]) for i in kept if segs.labels[i] == "prose")
     is_article = prose >= config.min_article_chars
     if not prose:
         for i in kept:

@@ -122,7 +122,7 @@ def classify(segs: Segments, config: TextConfig) -> None:
     if head.count(" ") * 12 < len(head) and _UNSPACED.search(head):  # few spaces: CJK, Thai
         for i, t in enumerate(texts):
             if _UNSPACED.search(t):
-                words[i] = max(words[i], chars[i] // 3)
+                words[i] = max(words[i], chars[i] // 2)
     terminal = segs.terminal = list(map(str.endswith, map(str.rstrip, texts, repeat(_CLOSERS)),
                                         repeat(_TERMINAL)))
     pw, lw = config.prose_words, config.prose_long_words
