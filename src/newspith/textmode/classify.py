@@ -74,11 +74,23 @@ _FURNITURE_KEYS = ("cookie", "privacy policy", "terms of", "rights reserved", "n
 _POST_FOOTER = re.compile(r"this entry was posted|bookmark the permalink|^posted (?:in|under) |"
                           r"^filed (?:in|under)\b|^tags?: |^categories: |\| permalink\b|"
                           r"^posted by .{0,80}\bat \d{1,2}:\d{2}")
+_POST_FOOTER_KEYS = ("this entry", "permalink", "posted in", "posted under", "filed",
+                     "tag", "categories", "posted by")
+_DATA_CHARS = "0123456789.,%$€£¥+-–−() "
+_DATA_START = frozenset(_DATA_CHARS)
+_HAS_DIGIT = re.compile(r"\d").search
 # The header of a reader comment: "Jane says:", "deet wrote:", "By Anonymous, at 1:53 PM",
 # "Posted by: Jane | September 12, 2012 at 10:11 AM".
-_COMMENTER = re.compile(r"^\S.{0,60}\b(?:says|said|wrote|writes):?$|^posted by: |"
-                        r"^(?:by )?.{1,60}, (?:at|on) .{0,30}\d{1,2}:\d{2}\s*(?:am|pm)?$|"
-                        r"^reply$|^report (?:abuse|comment)$")
+_COMMENTER_ENDS = ("says:", "said:", "wrote:", "writes:", " says", " wrote")
+_COMMENTER_TIME = re.compile(r"^(?:by )?.{1,60}, (?:at|on) .{0,30}\d{1,2}:\d{2}\s*(?:am|pm)?$")
+_COMMENTER_WORDS = frozenset({"reply", "report abuse", "report comment"})
+
+
+def _is_commenter(low: str) -> bool:
+    """True for the header line of a reader comment (``low`` is lowercased)."""
+    return (low.endswith(_COMMENTER_ENDS) or low.startswith("posted by: ")
+            or low in _COMMENTER_WORDS
+            or ((", at " in low or ", on " in low) and _COMMENTER_TIME.match(low) is not None))
 
 # "By Jane Doe", "Von Hans Meier", "Par Marie Dupont" … followed by a capitalised name.
 _BYLINE = re.compile(r"^(?:by|von|par|por|di|door|av|af|de)\s+(?:the\s+)?[^\W\d_]",
@@ -136,7 +148,7 @@ def classify(segs: Segments, config: TextConfig) -> None:
     # Table cells and figures: short segments made mostly of digits ("$118.4", "+4.6%").
     for i in [i for i, n in enumerate(chars) if n <= 12]:
         t = texts[i]
-        if sum(ch.isdigit() for ch in t) * 2 >= len(t.replace(" ", "")):
+        if t[0] in _DATA_START and len(t.strip(_DATA_CHARS)) * 2 <= len(t):
             labels[i] = "data"
     # Short controls, promos and section titles, by their whole text.
     limit, cache = config.label_chars, _SHORT_LABELS
@@ -183,13 +195,16 @@ def refine(segs: Segments, lo: int, hi: int, title_keys: frozenset[str]) -> None
     span = "\n".join(texts[lo:hi]).lower()
     furniture = tuple(k for k in _FURNITURE_KEYS if k in span)
     embeds = tuple(h for h in _EMBED_HINTS if h in span)
+    footers = tuple(k for k in _POST_FOOTER_KEYS if k in span)
+    firsts = {k[0] for k in title_keys}
     for i in range(lo, hi):
         label = labels[i]
         if label != "short" and label != "prose":
             continue
         t, n = texts[i], chars[i]
         low = t.lower()
-        if key_lo <= n <= key_hi and title_key(t) in title_keys:
+        if key_lo <= n <= key_hi and low.lstrip(_PHRASE_STRIP)[:1] in firsts and \
+                title_key(t) in title_keys:
             labels[i] = "title"
         elif furniture and n < 400 and any(k in low for k in furniture) and \
                 rules.FURNITURE_RE.search(low):
@@ -200,17 +215,17 @@ def refine(segs: Segments, lo: int, hi: int, title_keys: frozenset[str]) -> None
                 labels[i + 1] = "attribution"
         elif n > 300:
             continue
-        elif _POST_FOOTER.search(low):
+        elif footers and any(k in low for k in footers) and _POST_FOOTER.search(low):
             labels[i] = "footer"
         elif label == "prose":
             continue
         elif low.startswith(promo):
             labels[i] = "furniture"
-        elif n <= 120 and _COMMENTER.search(low):
+        elif n <= 120 and _is_commenter(low):
             labels[i] = "commenter"
         elif words[i] <= 24 and _BYLINE.match(t) and _looks_like_names(t):
             labels[i] = "byline"
-        elif words[i] <= 16 and _DATE.search(low) and (
+        elif words[i] <= 16 and _HAS_DIGIT(low) and _DATE.search(low) and (
                 words[i] <= 8 or _DATELINE_WORDS.match(low)):
             labels[i] = "dateline"
 
