@@ -136,12 +136,17 @@ class MetadataConfig:
     #: A visible date line (``Published March 5, 2019``) is read only when its element holds at
     #: most this many characters.
     max_date_line_chars: int = 120
+    #: Date lines are looked for in the text blocks from this many before the headline (or the
+    #: body's first block) to this many after it: dates further away belong to other things.
+    date_window_before: int = 4
+    date_window_after: int = 15
 
     # --- language ---------------------------------------------------------------------------------
     #: The text is checked against the declared language only when it has this many characters.
     lang_min_chars: int = 200
-    #: Characters of text the language identifier reads (its verdict is stable long before).
-    lang_sample_chars: int = 3000
+    #: Characters of text the language identifier reads (its verdict is stable long before; its
+    #: time grows with the sample).
+    lang_sample_chars: int = 600
     #: The identifier's probability needed to overrule ``<html lang>`` or to name a language the
     #: page does not declare.
     lang_min_confidence: float = 0.95

@@ -130,49 +130,58 @@ def test_json_ld_date_keeps_its_zone():
 def test_trust_order_meta_then_time_then_url_then_text():
     meta = '<meta property="article:published_time" content="2019-03-05T08:00:00Z">'
     time = '<time datetime="2018-01-02T10:00:00-05:00">Jan 2</time>'
-    line = '<p class="post-date">Published March 7, 2017</p>'
+    line = '<h1>A headline</h1><p class="post-date">Published March 7, 2017</p>'
     url = "https://example.com/2016/04/09/story"
-    assert md(page(meta, time + line), url).sources["published"] == "meta:article"
-    m = md(page("", time + line), url)
-    assert (m.published.isoformat(), m.sources["published"]) == (
+    assert newspith.extract(page(meta, time + line), url).sources["published"] == "meta:article"
+    a = newspith.extract(page("", time + line), url)
+    assert (a.published.isoformat(), a.sources["published"]) == (
         "2018-01-02T10:00:00-05:00", "time-element")
-    assert md(page("", line), url).sources["published"] == "url"
-    m = md(page("", line))
-    assert (m.published, m.sources["published"]) == (datetime(2017, 3, 7), "text")
+    assert newspith.extract(page("", line), url).sources["published"] == "url"
+    a = newspith.extract(page("", line))
+    assert (a.published, a.sources["published"]) == (datetime(2017, 3, 7), "text")
 
 
 def test_future_and_script_dates_are_refused():
     now = datetime(2020, 1, 1, tzinfo=timezone.utc)
-    html = page('<meta property="article:published_time" content="2031-01-01T00:00:00Z">',
-                '<script>var d = "2019-05-05";</script><span class="date">May 5, 2019</span>')
-    m = md(html, now=now)
-    assert m.published == datetime(2019, 5, 5) and m.sources["published"] == "text"
-    only_future = md(page('<meta property="article:published_time" content="2031-01-01">'),
-                     now=now)
+    future = '<meta property="article:published_time" content="2031-01-01T00:00:00Z">'
+    only_future = md(page(future), now=now)
     assert only_future.published is None
     assert "future" in only_future.missing["published"]
+    html = page('<meta property="article:published_time" content="2099-01-01T00:00:00Z">',
+                '<script>var d = "2019-05-05";</script><h1>Headline</h1>'
+                '<span class="date">May 5, 2019</span>')
+    a = newspith.extract(html)
+    assert a.published == datetime(2019, 5, 5) and a.sources["published"] == "text"
+    assert newspith.extract(page("", '<script>var d = "May 5, 2019";</script>')).published is None
 
 
 def test_comment_dates_are_not_the_articles():
     body = '<div class="comment"><time datetime="2015-02-02">Feb 2</time></div>'
     assert md(page("", body)).published is None
+    comments = ('<section class="comments"><h3>Comments</h3><p>May 5, 2019</p><p>I disagree '
+                'with this article entirely and here is why it matters.</p></section>')
+    assert newspith.extract(page("", "<h1>Headline</h1>") + comments).published is None
 
 
 def test_relative_date_is_empty_with_a_reason():
-    m = md(page("", '<span class="date">Published 3 hours ago</span>'))
-    assert m.published is None and "relative date" in m.missing["published"]
+    a = newspith.extract(page("", '<h1>Headline</h1><span class="date">Published 3 hours ago'
+                                  '</span>'))
+    assert a.published is None and "relative date" in a.missing["published"]
 
 
 def test_ambiguous_numeric_date_needs_the_language():
-    line = '<span class="date">12/05/2016</span>'
-    assert md(page("", line, lang="en")).published is None
-    assert "ambiguous" in md(page("", line, lang="en")).missing["published"]
-    assert md(page("", line, lang="en-US")).published == datetime(2016, 12, 5)
-    assert md(page("", line, lang="en-GB")).published == datetime(2016, 5, 12)
-    assert md(page("", line, lang="de")).published == datetime(2016, 5, 12)
+    def published(line, lang):
+        return newspith.extract(page("", "<h1>Headline</h1>" + line, lang=lang))
+
+    line = '<p class="date">12/05/2016</p>'
+    assert published(line, "en").published is None
+    assert "ambiguous" in published(line, "en").missing["published"]
+    assert published(line, "en-US").published == datetime(2016, 12, 5)
+    assert published(line, "en-GB").published == datetime(2016, 5, 12)
+    assert published(line, "de").published == datetime(2016, 5, 12)
     # Another date on the page that can only be day-first settles it.
-    both = '<span class="date">12/05/2016</span><span class="date">25/05/2016</span>'
-    assert md(page("", both, lang="en")).published == datetime(2016, 5, 12)
+    both = '<p class="date">12/05/2016</p><p class="date">Updated 25/05/2016</p>'
+    assert published(both, "en").published == datetime(2016, 5, 12)
 
 
 @pytest.mark.parametrize("text, expected", [

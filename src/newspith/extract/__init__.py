@@ -25,7 +25,7 @@ from newspith.decode import looks_mojibaked, repair_text
 from newspith.extract.body import Selection, attach_headline, find_body
 from newspith.extract.comments import collect_comments
 from newspith.extract.dom import parse
-from newspith.extract.metadata import read_metadata, settle_language
+from newspith.extract.metadata import date_lines, finish_metadata, read_metadata
 from newspith.extract.pagetype import CALL_TO_ACTION, PRICE_RE, PageShape, classify_page
 from newspith.extract.render import blocks_text
 from newspith.extract.scoring import assign_regions, score_blocks
@@ -114,7 +114,7 @@ def run(html: str | bytes | LexborHTMLParser, url: str | None = None, *,
     else:
         reason = None
     text = blocks_text(blocks)
-    settle_language(md, text)
+    finish_metadata(md, date_lines(raw, kept[0].index if kept else 0, md.title), text)
     article = Article(
         title=title, text=text, blocks=blocks, authors=md.authors,
         published=md.published, modified=md.modified, site_name=md.site_name,

@@ -3,8 +3,8 @@
 :func:`read_metadata` reads the parsed page once (``page``: meta tags and JSON-LD; ``title``,
 ``authors``, ``when`` for dates, ``language``) and returns a :class:`Metadata` whose ``sources``
 names the provenance of every field it filled and whose ``missing`` says why each empty field
-is empty. :func:`settle_language` checks the declared language against the body text once the
-body is known.
+is empty. Once the body is known, :func:`finish_metadata` reads the date lines around the
+headline (:func:`date_lines`) and checks the declared language against the body text.
 
 Provenance names: ``json-ld``, ``meta:og``, ``meta:article``, ``meta:twitter``, ``meta:dc``,
 ``meta:parsely``, ``meta:name``, ``itemprop``, ``title-element``, ``h1``, ``byline``,
@@ -25,11 +25,12 @@ from newspith.extract.metadata import language as _language
 from newspith.extract.metadata.authors import find_authors
 from newspith.extract.metadata.dates import parse_machine
 from newspith.extract.metadata.jsonld import article_object, text_value, types
-from newspith.extract.metadata.page import PageFacts, clean, read_page
+from newspith.extract.metadata.page import PageFacts, clean, compact, read_page
 from newspith.extract.metadata.title import choose_title, site_names
-from newspith.extract.metadata.when import find_dates
+from newspith.extract.metadata.when import dates_in_lines, find_dates
 
-__all__ = ["Metadata", "read_metadata", "settle_language", "parse_datetime"]
+__all__ = ["Metadata", "read_metadata", "finish_metadata", "date_lines", "settle_language",
+           "parse_datetime"]
 
 _DEFAULT = MetadataConfig()
 FIELDS = ("title", "authors", "published", "modified", "site_name", "language", "url",
@@ -119,6 +120,43 @@ def read_metadata(tree: LexborHTMLParser, url: str | None = None,
             if name in md.missing:
                 md.missing[name] += " (" + "; ".join(md.problems) + ")"
     return md
+
+
+def finish_metadata(md: Metadata, lines: list[str], text: str, now: datetime | None = None,
+                    config: MetadataConfig | None = None) -> None:
+    """What needs the body: dates from the visible lines around the headline (``lines``, in
+    page order, nearest first is not required) when the page declares none, and the language
+    checked against the body ``text``."""
+    config = config or _DEFAULT
+    if md.published is None or md.modified is None:
+        (pub, psrc, pwhy), (mod, msrc, _) = dates_in_lines(
+            lines, md.declared_language, now or datetime.now(timezone.utc), config)
+        if md.published is None:
+            if pub:
+                md.missing.pop("published", None)
+                md.set("published", pub, psrc)
+            elif pwhy != "the page states no date" and "no date" in md.missing.get("published", ""):
+                md.missing["published"] = pwhy
+        if md.modified is None and mod:
+            md.missing.pop("modified", None)
+            md.set("modified", mod, msrc)
+    settle_language(md, text, config)
+
+
+def date_lines(blocks, first: int, title: str | None, config: MetadataConfig | None = None
+               ) -> list[str]:
+    """The short text blocks around the headline (or the body's first block, index ``first``)
+    where a page writes its date line; blocks in reader comments are left out. ``blocks`` are
+    the body pass's candidate blocks in page order (``.text``, ``.chars``, ``.owner.comment``)."""
+    config = config or _DEFAULT
+    key, size = compact(title), len(title or "")
+    # Only blocks of about the title's length are compared (compacting every block is slow).
+    head = next((i for i, b in enumerate(blocks) if key and abs(b.chars - size) <= 0.2 * size + 5
+                 and compact(b.text) == key), None)
+    centre = head if head is not None else first
+    lo, hi = max(0, centre - config.date_window_before), centre + config.date_window_after + 1
+    return [b.text for b in blocks[lo:hi]
+            if b.chars <= config.max_date_line_chars and not b.owner.comment]
 
 
 def settle_language(md: Metadata, text: str, config: MetadataConfig | None = None) -> None:

@@ -110,11 +110,9 @@ class PageFacts:
 
 def read_page(tree: LexborHTMLParser, url: str | None, config: MetadataConfig) -> PageFacts:
     facts = PageFacts()
-    for node in tree.css("meta"):
+    for node in tree.css("meta[content]"):
         attrs = node.attributes
         content = attrs.get("content")
-        if content is None:
-            continue
         for attr in ("property", "name", "itemprop", "http-equiv"):
             # One tag may carry several space-separated properties ("dc:creator twitter:x").
             for key in (attrs.get(attr) or "").lower().split():

@@ -5,7 +5,8 @@
 3. ``<time datetime>`` and microdata ``datePublished`` in the article (not in comments, teasers
    or other furniture: their dates belong to something else);
 4. the URL (``/2019/03/05/``);
-5. visible date lines ("Published March 5, 2019", an element classed ``date`` or ``byline``).
+5. visible date lines ("Published March 5, 2019", "October 3, 2024") in the short text blocks
+   around the headline, read once the body is known (:func:`dates_in_lines`).
 
 Never a date in the future of the capture or from a script; an ambiguous or relative date is
 left out with the reason.
@@ -21,10 +22,10 @@ from newspith.config import MetadataConfig
 from newspith.extract.metadata.dates import (
     date_from_url, numeric_order, order_evidence, parse_human, parse_machine, refusal)
 from newspith.extract.metadata.jsonld import text_value
-from newspith.extract.metadata.page import PageFacts, elsewhere, meta_source, node_text
-from newspith.extract.metadata.vocab import DATE_CLASS, PUBLISHED_LINE, UPDATED_LINE
+from newspith.extract.metadata.page import PageFacts, elsewhere, meta_source
+from newspith.extract.metadata.vocab import PUBLISHED_LINE, UPDATED_LINE
 
-__all__ = ["Dated", "find_dates"]
+__all__ = ["Dated", "find_dates", "dates_in_lines"]
 
 PUBLISHED_META = (
     "article:published_time", "og:article:published_time", "og:published_time",
@@ -69,11 +70,6 @@ def find_dates(tree: LexborHTMLParser, facts: PageFacts, ld_article: dict, url: 
     if published is None:
         dt = f.ok(date_from_url(url), "url")
         published = (dt, "url") if dt else None
-    lines_pub, lines_mod = (None, None)
-    if published is None or modified is None:
-        lines_pub, lines_mod = _date_lines(f, tree, facts, config)
-    published = published or lines_pub
-    modified = modified or lines_mod
     why = "; ".join(dict.fromkeys(f.problems)) or "the page states no date"
     return ((*published, None) if published else (None, None, why),
             (*modified, None) if modified else (None, None, "the page states no update date"))
@@ -119,32 +115,28 @@ def _time_elements(f: _Finder, tree: LexborHTMLParser, config: MetadataConfig
     return first
 
 
-def _date_lines(f: _Finder, tree: LexborHTMLParser, facts: PageFacts, config: MetadataConfig):
-    selector = ", ".join(f'[{a}*="{w}"]' for a in ("class", "id")
-                         for w in ("date", "Date", "time", "publish", "posted", "byline",
-                                   "meta", "dateline", "datum", "fecha"))
-    texts: list[tuple[str, bool]] = []
-    for node in tree.css(selector)[: config.max_candidates]:
-        hint = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
-        if not DATE_CLASS.search(hint) or elsewhere(node):
-            continue
-        text = node_text(node)
-        if text and len(text) <= config.max_date_line_chars:
-            texts.append((text, "updat" in hint.lower() or "modif" in hint.lower()))
-    order = numeric_order(facts.html_lang) or order_evidence([t for t, _ in texts])
+def dates_in_lines(lines: list[str], lang_tag: str | None, now: datetime,
+                   config: MetadataConfig) -> tuple[Dated, Dated]:
+    """Published and modified dates from visible date lines, nearest the headline first
+    ("Published March 5, 2019", "October 3, 2024", "23.07.2025 · 6 min read")."""
+    f = _Finder(now, config)
+    texts = [t for t in lines if t and len(t) <= config.max_date_line_chars]
+    order = numeric_order(lang_tag) or order_evidence(texts)
     published = modified = None
-    for text, updated_hint in texts:
+    for text in texts:
         dt, problem = parse_human(text, order)
         if problem:
             f.problems.append(problem)
         dt = f.ok(dt, "date line")
         if dt is None:
             continue
-        is_update = updated_hint or (UPDATED_LINE.search(text) and not PUBLISHED_LINE.search(text))
-        if is_update:
-            modified = modified or (dt, "text")
+        if UPDATED_LINE.search(text) and not PUBLISHED_LINE.search(text):
+            modified = modified or dt
         else:
-            published = published or (dt, "text")
+            published = published or dt
         if published and modified:
             break
-    return published, modified
+    why = "; ".join(dict.fromkeys(f.problems)) or "the page states no date"
+    return ((published, "text", None) if published else (None, None, why),
+            (modified, "text", None) if modified else (None, None, "the page states no update "
+                                                                   "date"))
