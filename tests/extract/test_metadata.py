@@ -264,3 +264,28 @@ def test_lorem_ipsum_does_not_overrule_the_declared_language():
     lorem = "<p>" + "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod. " * 6
     assert newspith.extract(f'<html lang="en"><body><article>{lorem}</p></article></body></html>'
                             ).language == "en"
+
+
+def test_site_initials_and_site_name_inside_the_h1():
+    html = page("<title>Electrical - Overview | Occupational Safety and Health Administration"
+                "</title>")
+    assert md(html, "https://www.osha.gov/electrical").title == "Electrical - Overview"
+    html = page('<meta property="og:site_name" content="WRAL.com">',
+                "<h1>Vehicle rental news | WRAL</h1>")
+    assert md(html, "https://www.wral.com/x").title == "Vehicle rental news"
+
+
+def test_date_line_with_an_update_gives_both_dates():
+    a = newspith.extract(page("", "<h1>Headline</h1><p>August 16, 2019 - Updated July 9, 2021"
+                                  "</p>"))
+    assert a.published == datetime(2019, 8, 16) and a.modified == datetime(2021, 7, 9)
+    b = newspith.extract(page("", "<h1>Headline</h1><p>Last updated: July 9, 2021</p>"))
+    assert b.published is None and b.modified == datetime(2021, 7, 9)
+
+
+def test_a_card_inside_the_article_is_not_furniture():
+    box = '<aside class="info card-shadow"><time datetime="2024-08-30T12:00:00Z">Aug 30</time>'
+    assert md(page("", box + "</aside>")).published is not None
+    teaser = '<div class="card"><time datetime="2024-08-30T12:00:00Z">Aug 30</time></div>'
+    html = f"<html><body>{teaser}<article>{BODY}</article></body></html>"
+    assert md(html).published is None

@@ -26,7 +26,7 @@ from newspith.extract.metadata.authors import find_authors
 from newspith.extract.metadata.dates import parse_machine
 from newspith.extract.metadata.jsonld import article_object, text_value, types
 from newspith.extract.metadata.page import PageFacts, clean, compact, read_page
-from newspith.extract.metadata.title import choose_title, site_names
+from newspith.extract.metadata.title import choose_title, site_names, strip_site
 from newspith.extract.metadata.when import dates_in_lines, find_dates
 
 __all__ = ["Metadata", "read_metadata", "finish_metadata", "date_lines", "settle_language",
@@ -97,6 +97,9 @@ def read_metadata(tree: LexborHTMLParser, url: str | None = None,
     names = site_names(facts, md.site_name)
     authors, src, why = find_authors(tree, facts, article, names, config)
     md.set("authors", authors, src, why)
+    if md.title and authors and md.sources.get("title") != "h1":
+        # "Headline | Jane Doe": the author's name is not part of the headline either.
+        md.title = strip_site(md.title, [compact(a) for a in authors])
     (pub, psrc, pwhy), (mod, msrc, mwhy) = find_dates(tree, facts, article, url, now, config)
     md.set("published", pub, psrc, pwhy)
     md.set("modified", mod, msrc, mwhy)
@@ -145,18 +148,21 @@ def finish_metadata(md: Metadata, lines: list[str], text: str, now: datetime | N
 
 def date_lines(blocks, first: int, title: str | None, config: MetadataConfig | None = None
                ) -> list[str]:
-    """The short text blocks around the headline (or the body's first block, index ``first``)
-    where a page writes its date line; blocks in reader comments are left out. ``blocks`` are
+    """The short text blocks around the headline and around the body's first block (index
+    ``first``), where a page writes its date line; blocks in reader comments are left out. ``blocks`` are
     the body pass's candidate blocks in page order (``.text``, ``.chars``, ``.owner.comment``)."""
     config = config or _DEFAULT
     key, size = compact(title), len(title or "")
     # Only blocks of about the title's length are compared (compacting every block is slow).
     head = next((i for i, b in enumerate(blocks) if key and abs(b.chars - size) <= 0.2 * size + 5
                  and compact(b.text) == key), None)
-    centre = head if head is not None else first
-    lo, hi = max(0, centre - config.date_window_before), centre + config.date_window_after + 1
-    return [b.text for b in blocks[lo:hi]
-            if b.chars <= config.max_date_line_chars and not b.owner.comment]
+    picked: dict[int, None] = {}
+    for centre in sorted({first} if head is None else {head, first}):
+        lo = max(0, centre - config.date_window_before)
+        picked.update(dict.fromkeys(range(lo, min(len(blocks), centre + config.date_window_after
+                                                  + 1))))
+    return [blocks[i].text for i in picked
+            if blocks[i].chars <= config.max_date_line_chars and not blocks[i].owner.comment]
 
 
 def settle_language(md: Metadata, text: str, config: MetadataConfig | None = None) -> None:

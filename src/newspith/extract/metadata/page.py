@@ -76,10 +76,12 @@ def elsewhere(node: LexborNode, stop: int = 14) -> bool:
         if hint.strip():
             m = ELSEWHERE_CLASS.search(hint)
             content = CONTENT_CLASS.search(hint)
-            if m and (m.group(0).lower() not in WEAK_ELSEWHERE or not content):
+            if m and m.group(0).lower() not in WEAK_ELSEWHERE:
                 return True
             if content:
                 return False
+            if m:
+                outside_only = True  # a "card" or "widget" is furniture outside an article
         n, depth = n.parent, depth + 1
     return outside_only
 
@@ -128,7 +130,8 @@ def read_page(tree: LexborHTMLParser, url: str | None, config: MetadataConfig) -
     facts.title_tag = clean(title.text(deep=True)) if title is not None else None
     for h in tree.css("h1")[:8]:
         if not elsewhere(h):
-            t = clean(h.text(deep=True, separator=" "))
+            # No separator: a headline's inline parts ("<em>Metroid</em>, One") join as written.
+            t = clean(h.text(deep=True))
             if t and len(t) <= 400:
                 facts.h1s.append(t)
     for link in tree.css('link[rel]'):

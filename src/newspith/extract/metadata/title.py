@@ -15,6 +15,8 @@ from newspith.extract.metadata.page import PageFacts, compact
 __all__ = ["choose_title", "site_names", "is_site_name", "strip_site"]
 
 _SEPARATOR = re.compile(r"(\s+[|\-–—·•»:~/]{1,2}\s+|\s*[｜|]\s*|\s+::\s+)")
+_SMALL_WORDS = {"and", "of", "the", "for", "&", "de", "la", "le", "du", "des", "der", "die",
+                "und", "y", "e", "et", "in", "on", "a", "an"}
 _GENERIC_HOST = {"www", "com", "org", "net", "co", "uk", "de", "fr", "news", "blog", "m",
                  "amp", "edu", "gov", "io", "info", "es", "it"}
 
@@ -34,15 +36,25 @@ def site_names(facts: PageFacts, site_name: str | None) -> list[str]:
                 o.get("name"), str):
             names.append(o["name"])
     out = [c for c in (compact(n) for n in names) if len(c) >= 2]
+    # "WFA" for World Future Awards: initials of a declared multi-word name.
+    out += [i for i in (_initials(n) for n in names if n) if len(i) >= 3]
     labels = [lab for lab in facts.host.split(".") if lab and lab not in _GENERIC_HOST]
     out += [compact(lab) for lab in labels if len(compact(lab)) >= 2]
     return list(dict.fromkeys(out))
+
+
+def _initials(name: str) -> str:
+    words = [w for w in name.split() if w.casefold() not in _SMALL_WORDS]
+    return "".join(w[0] for w in words if w[0].isalnum()).casefold() if len(words) >= 3 else ""
 
 
 def is_site_name(segment: str, names: list[str]) -> bool:
     c = compact(segment)
     if not c:
         return True
+    initials = _initials(segment)
+    if initials and initials in names:
+        return True  # "Occupational Safety and Health Administration" on osha.gov
     for n in names:
         if c == n or (len(c) >= 3 and (c in n or n in c) and
                       min(len(c), len(n)) >= 0.5 * max(len(c), len(n))):
@@ -106,11 +118,15 @@ def choose_title(facts: PageFacts, ld_article: dict, site_name: str | None
     stripped = [(strip_site(t, names), src) for t, src in declared]
     h1s = [h for h in facts.h1s if not is_site_name(h, names)]
     for h in h1s:
+        h = strip_site(h, names)  # some sites put their name in the <h1> too
+        for (t, src), (full, _) in zip(stripped, declared):
+            if compact(h) == compact(t) and h != t:
+                return t, src
         if any(_matches(h, t) or _matches(h, full)
                for (t, _), (full, _) in zip(stripped, declared)):
             return h, "h1"
     if stripped:
         return stripped[0]
     if h1s:
-        return h1s[0], "h1"
+        return strip_site(h1s[0], names), "h1"
     return None, None

@@ -32,8 +32,8 @@ ELSEWHERE_CLASS = re.compile(
     r"pagination|breadcrumb|carousel|slider|ticker|(?<!v)card|archive|calendar|cookie|"
     r"reviews?\b|rating", re.I)
 #: Words that name the article's own container: like ``<article>``, they end the search for
-#: furniture around a node, and they overrule a weak furniture word on the same element
-#: ("yom-card-main yom-article" is the story, not a teaser card).
+#: furniture around a node. Weak furniture words are furniture only outside an article
+#: ("yom-card-main yom-article" is the story, a "card-shadow" box in an article holds its date).
 CONTENT_CLASS = re.compile(
     r"(?:^|[\s_-])(?:article|story)(?:$|[\s_-]|body|content|text)|entry-content|post-content|"
     r"main-content", re.I)

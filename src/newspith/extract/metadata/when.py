@@ -130,7 +130,14 @@ def dates_in_lines(lines: list[str], lang_tag: str | None, now: datetime,
         dt = f.ok(dt, "date line")
         if dt is None:
             continue
-        if UPDATED_LINE.search(text) and not PUBLISHED_LINE.search(text):
+        update = UPDATED_LINE.search(text)
+        if update and not PUBLISHED_LINE.search(text):
+            # "August 16, 2019 - Updated July 9, 2025": a date before the word is the original.
+            before, _ = parse_human(text[:update.start()], order)
+            if before is not None and f.ok(before, "date line"):
+                published = published or before
+                later, _ = parse_human(text[update.end():], order)
+                dt = f.ok(later, "date line") or dt
             modified = modified or dt
         else:
             published = published or dt
