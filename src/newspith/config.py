@@ -140,6 +140,14 @@ class MetadataConfig:
     #: body's first block) to this many after it: dates further away belong to other things.
     date_window_before: int = 4
     date_window_after: int = 15
+    #: ...and in this many blocks after the body's last one ("Posted on ..." under a post).
+    date_window_tail: int = 6
+    #: When a page states no publication date but says when it was updated, ``published`` is
+    #: that date if it came from one of these sources (``sources["published"]`` then says
+    #: ``"text (modified)"``): a visible "Updated March 13, 2024" or JSON-LD ``dateModified`` is
+    #: the date the page shows its readers. ``article:modified_time`` is not among them: many
+    #: CMSs rewrite it on every build. An empty tuple keeps ``published`` strict.
+    published_from_modified: tuple[str, ...] = ("text", "json-ld")
 
     # --- language ---------------------------------------------------------------------------------
     #: The text is checked against the declared language only when it has this many characters.
@@ -154,7 +162,7 @@ class MetadataConfig:
     #: ("Lorem ipsum") reads as Latin, and real Latin pages are rare.
     lang_never_override: tuple[str, ...] = ("la",)
 
-    # --- tags and text fields ------------------------------------------------------------------------
+    # --- tags and text fields ---------------------------------------------------------------
     #: At most this many tags; descriptions longer than this many characters are cut at a word.
     max_tags: int = 30
     max_description_chars: int = 1000

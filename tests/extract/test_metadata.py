@@ -7,7 +7,7 @@ import pytest
 import newspith
 from newspith.config import ExtractConfig, MetadataConfig
 from newspith.extract.dom import parse
-from newspith.extract.metadata import read_metadata
+from newspith.extract.metadata import finish_metadata, read_metadata
 from newspith.extract.metadata.authors import clean_names
 from newspith.extract.metadata.dates import date_from_url, parse_human, parse_machine
 
@@ -280,7 +280,18 @@ def test_date_line_with_an_update_gives_both_dates():
                                   "</p>"))
     assert a.published == datetime(2019, 8, 16) and a.modified == datetime(2021, 7, 9)
     b = newspith.extract(page("", "<h1>Headline</h1><p>Last updated: July 9, 2021</p>"))
-    assert b.published is None and b.modified == datetime(2021, 7, 9)
+    assert b.modified == datetime(2021, 7, 9) and b.sources["modified"] == "text"
+    # Only an update date: it is the date readers see, and the source says so...
+    assert (b.published, b.sources["published"]) == (datetime(2021, 7, 9), "text (modified)")
+    # ...unless the config keeps published strict.
+    strict = md(page())
+    finish_metadata(strict, ["Last updated: July 9, 2021"], "",
+                    config=MetadataConfig(published_from_modified=()))
+    assert strict.published is None and strict.modified == datetime(2021, 7, 9)
+    # article:modified_time alone is not taken for the publication date (CMSs rewrite it).
+    c = md(page('<meta property="article:modified_time" content="2021-07-09T10:00:00Z">'))
+    finish_metadata(c, [], "")
+    assert c.published is None and c.modified is not None
 
 
 def test_a_card_inside_the_article_is_not_furniture():

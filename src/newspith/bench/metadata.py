@@ -260,10 +260,11 @@ def metadata_overhead(pages) -> tuple[float, float]:
         total.append(time.perf_counter() - start)
         # The same metadata calls extract makes, timed alone on the same page.
         tree = parse(html, config, None, None).tree
-        first = done.selection.blocks[0].index if done.selection and done.selection.blocks else 0
+        kept = done.selection.blocks if done.selection else []
         start = time.perf_counter()
         md = read_metadata(tree, url)
-        finish_metadata(md, date_lines(done.blocks, first, md.title), done.article.text)
+        finish_metadata(md, date_lines(done.blocks, kept[0].index if kept else 0, md.title,
+                                       last=kept[-1].index if kept else None), done.article.text)
         meta.append(time.perf_counter() - start)
     return sum(total) / len(total) * 1000, sum(meta) / len(meta) * 1000
 

@@ -143,13 +143,20 @@ def finish_metadata(md: Metadata, lines: list[str], text: str, now: datetime | N
         if md.modified is None and mod:
             md.missing.pop("modified", None)
             md.set("modified", mod, msrc)
+    source = md.sources.get("modified", "")
+    if md.published is None and md.modified is not None and \
+            source in config.published_from_modified:
+        # The page says only when it was updated: that is the date its readers see.
+        md.missing.pop("published", None)
+        md.set("published", md.modified, f"{source} (modified)")
     settle_language(md, text, config)
 
 
-def date_lines(blocks, first: int, title: str | None, config: MetadataConfig | None = None
-               ) -> list[str]:
+def date_lines(blocks, first: int, title: str | None, config: MetadataConfig | None = None,
+               last: int | None = None) -> list[str]:
     """The short text blocks around the headline and around the body's first block (index
-    ``first``), where a page writes its date line; blocks in reader comments are left out. ``blocks`` are
+    ``first``), then just after the body's last block (index ``last``): where pages write their
+    date lines. Blocks in reader comments are left out. ``blocks`` are
     the body pass's candidate blocks in page order (``.text``, ``.chars``, ``.owner.comment``)."""
     config = config or _DEFAULT
     key, size = compact(title), len(title or "")
@@ -161,6 +168,10 @@ def date_lines(blocks, first: int, title: str | None, config: MetadataConfig | N
         lo = max(0, centre - config.date_window_before)
         picked.update(dict.fromkeys(range(lo, min(len(blocks), centre + config.date_window_after
                                                   + 1))))
+    if last is not None:
+        # Then the lines just after the body ("Posted on ..." under a blog post), if not seen.
+        tail = range(max(0, last - 1), min(len(blocks), last + config.date_window_tail + 1))
+        picked.update((i, None) for i in tail if i not in picked)
     return [blocks[i].text for i in picked
             if blocks[i].chars <= config.max_date_line_chars and not blocks[i].owner.comment]
 
