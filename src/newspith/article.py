@@ -75,6 +75,12 @@ class Article:
     ``encoding`` names the charset the bytes were decoded with (``None`` for ``str`` input) and
     ``encoding_source`` where it came from (``"http"``, ``"bom"``, ``"meta"``, ``"utf-8"``,
     ``"detected"``); ``repaired`` is true when mojibake was repaired in the output text.
+
+    Metadata: ``published``/``modified`` are tz-aware when the page gives the zone; ``language``
+    is ISO 639-1; ``image`` is the lead image's URL; ``tags`` the page's keywords. ``sources``
+    names where each filled metadata field came from (``"json-ld"``, ``"meta:og"``,
+    ``"meta:article"``, ``"h1"``, ``"byline"``, ``"time-element"``, ``"url"``, ``"text"``,
+    ``"html-lang"``, ``"language-id"``, ...); ``missing`` says why each empty one is empty.
     """
 
     title: str | None = None
@@ -94,6 +100,10 @@ class Article:
     encoding: str | None = None
     encoding_source: str | None = None
     repaired: bool = False
+    image: str | None = None
+    tags: tuple[str, ...] = ()
+    sources: dict[str, str] = field(default_factory=dict)
+    missing: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (datetimes as ISO 8601 strings, blocks as dicts)."""
@@ -115,6 +125,10 @@ class Article:
             "encoding": self.encoding,
             "encoding_source": self.encoding_source,
             "repaired": self.repaired,
+            "image": self.image,
+            "tags": list(self.tags),
+            "sources": dict(self.sources),
+            "missing": dict(self.missing),
         }
 
     def to_markdown(self) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["DecodeConfig", "ExtractConfig", "FetchConfig"]
+__all__ = ["DecodeConfig", "ExtractConfig", "FetchConfig", "MetadataConfig"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,3 +104,65 @@ class ExtractConfig:
     @property
     def favor_recall(self) -> bool:
         return self.favor == "recall"
+
+
+@dataclass(frozen=True, slots=True)
+class MetadataConfig:
+    """Every threshold of metadata reading (:mod:`newspith.extract.metadata`), documented once."""
+
+    # --- guards ---------------------------------------------------------------------------------
+    #: JSON-LD scripts read per page, and objects kept from them (pages with hundreds of product
+    #: entries are listings; their article object, if any, comes first).
+    max_ld_scripts: int = 20
+    max_ld_objects: int = 200
+    #: Candidate elements (bylines, ``<time>``, date lines) looked at per page.
+    max_candidates: int = 60
+
+    # --- authors ----------------------------------------------------------------------------------
+    #: At most this many authors are kept; a longer list is a list of something else.
+    max_authors: int = 12
+    #: A name has at most this many words and characters ("Jane Doe", not a sentence).
+    max_name_words: int = 5
+    max_name_chars: int = 60
+    #: A byline element with more text than this is a paragraph, not a byline.
+    max_byline_chars: int = 160
+
+    # --- dates ------------------------------------------------------------------------------------
+    #: A date later than the capture time by more than this many hours is refused (time zones
+    #: put an honest date up to a day ahead of the capture clock).
+    future_tolerance_hours: float = 26.0
+    #: Dates before this year are refused (the web's news archives start in the 1990s).
+    min_year: int = 1990
+    #: A visible date line (``Published March 5, 2019``) is read only when its element holds at
+    #: most this many characters.
+    max_date_line_chars: int = 120
+    #: Date lines are looked for in the text blocks from this many before the headline (or the
+    #: body's first block) to this many after it: dates further away belong to other things.
+    date_window_before: int = 4
+    date_window_after: int = 15
+    #: ...and in this many blocks after the body's last one ("Posted on ..." under a post).
+    date_window_tail: int = 6
+    #: When a page states no publication date but says when it was updated, ``published`` is
+    #: that date if it came from one of these sources (``sources["published"]`` then says
+    #: ``"text (modified)"``): a visible "Updated March 13, 2024" or JSON-LD ``dateModified`` is
+    #: the date the page shows its readers. ``article:modified_time`` is not among them: many
+    #: CMSs rewrite it on every build. An empty tuple keeps ``published`` strict.
+    published_from_modified: tuple[str, ...] = ("text", "json-ld")
+
+    # --- language ---------------------------------------------------------------------------------
+    #: The text is checked against the declared language only when it has this many characters.
+    lang_min_chars: int = 200
+    #: Characters of text the language identifier reads (its verdict is stable long before; its
+    #: time grows with the sample).
+    lang_sample_chars: int = 600
+    #: The identifier's probability needed to overrule ``<html lang>`` or to name a language the
+    #: page does not declare.
+    lang_min_confidence: float = 0.95
+    #: Languages the identifier may not put in place of a declared one: placeholder text
+    #: ("Lorem ipsum") reads as Latin, and real Latin pages are rare.
+    lang_never_override: tuple[str, ...] = ("la",)
+
+    # --- tags and text fields ---------------------------------------------------------------
+    #: At most this many tags; descriptions longer than this many characters are cut at a word.
+    max_tags: int = 30
+    max_description_chars: int = 1000

@@ -16,7 +16,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -26,7 +25,7 @@ from newspith.decode import looks_mojibaked, repair_text
 from newspith.extract.body import Selection, attach_headline, find_body
 from newspith.extract.comments import collect_comments
 from newspith.extract.dom import parse
-from newspith.extract.metadata import read_metadata
+from newspith.extract.metadata import date_lines, finish_metadata, read_metadata
 from newspith.extract.pagetype import CALL_TO_ACTION, PRICE_RE, PageShape, classify_page
 from newspith.extract.render import blocks_text
 from newspith.extract.scoring import assign_regions, score_blocks
@@ -76,7 +75,7 @@ def run(html: str | bytes | LexborHTMLParser, url: str | None = None, *,
     if root is None:
         return Run(Article(url=url, reason="empty page", **encoding), [], None)
 
-    md = read_metadata(page.tree)
+    md = read_metadata(page.tree, url)
     raw, selection = _body(root, config, md.title, skip_furniture=True)
     if selection.prose_chars < config.min_body_chars:
         # Too little: maybe broken markup put the page inside an unclosed <aside> or <nav>.
@@ -114,13 +113,16 @@ def run(html: str | bytes | LexborHTMLParser, url: str | None = None, *,
         reason = f"too little prose for an article ({prose} characters)"
     else:
         reason = None
-    canonical = urljoin(url, md.url) if url and md.url else (md.url or url)
+    text = blocks_text(blocks)
+    finish_metadata(md, date_lines(raw, kept[0].index if kept else 0, md.title,
+                                   last=kept[-1].index if kept else None), text)
     article = Article(
-        title=title, text=blocks_text(blocks), blocks=blocks, authors=md.authors,
+        title=title, text=text, blocks=blocks, authors=md.authors,
         published=md.published, modified=md.modified, site_name=md.site_name,
-        language=md.language, url=canonical, description=md.description,
+        language=md.language, url=md.url, description=md.description,
         comments=comments, page_type=page_type if raw else None, is_article=is_article,
-        reason=reason, repaired=repaired, **encoding,
+        reason=reason, repaired=repaired, image=md.image, tags=md.tags,
+        sources=md.sources, missing=md.missing, **encoding,
     )
     return Run(article, raw, selection, points)
 

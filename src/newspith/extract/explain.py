@@ -21,6 +21,8 @@ from newspith.extract.segment import Element, RawBlock
 __all__ = ["BlockDecision", "Explanation", "explain"]
 
 _PATH_DEPTH = 4
+METADATA_FIELDS = ("title", "authors", "published", "modified", "site_name", "language", "url",
+                   "description", "image", "tags")
 
 
 def element_path(e: Element | None, depth: int = _PATH_DEPTH) -> str:
@@ -60,9 +62,25 @@ class Explanation:
     blocks: tuple[BlockDecision, ...]
     page_type_points: dict[str, float] | None = None
 
+    def metadata(self) -> dict[str, dict[str, Any]]:
+        """Each metadata field: its value and where it came from, or why it is empty."""
+        a, out = self.article, {}
+        for name in METADATA_FIELDS:
+            value = getattr(a, name)
+            if hasattr(value, "isoformat"):
+                value = value.isoformat()
+            elif isinstance(value, tuple):
+                value = list(value)
+            if value:
+                out[name] = {"value": value, "source": a.sources.get(name)}
+            else:
+                out[name] = {"value": value, "missing": a.missing.get(name, "not found")}
+        return out
+
     def to_dict(self) -> dict[str, Any]:
         return {"strategy": self.strategy, "container": self.container,
                 "page_type": self.article.page_type, "page_type_points": self.page_type_points,
+                "metadata": self.metadata(),
                 "blocks": [b.to_dict() for b in self.blocks], "article": self.article.to_dict()}
 
     def to_text(self, width: int = 100) -> str:
@@ -71,6 +89,16 @@ class Explanation:
             (self.page_type_points or {}).items(), key=lambda kv: -kv[1]) if p)
         lines = [f"strategy: {self.strategy or '-'}", f"container: {self.container or '-'}",
                  f"page type: {self.article.page_type or '-'} ({points or 'no signal'})", ""]
+        for name, m in self.metadata().items():
+            value = m["value"]
+            if isinstance(value, list):
+                value = "; ".join(str(v) for v in value)
+            if m.get("missing") is not None and not value:
+                lines.append(f"{name}: - (empty: {m['missing']})")
+            else:
+                text = str(value) if len(str(value)) <= width else str(value)[: width - 1] + "…"
+                lines.append(f"{name}: {text}  [from {m['source'] or '?'}]")
+        lines.append("")
         for b in self.blocks:
             text = " ".join(b.text.split())
             if len(text) > width:

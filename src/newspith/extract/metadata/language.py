@@ -1,0 +1,87 @@
+"""The page's language (ISO 639-1): what it declares (``<html lang>``, ``content-language``,
+``og:locale``, JSON-LD ``inLanguage``), checked against its text with py3langid, whose model
+ships inside its package (no download at run time).
+
+The declared language stands unless the text clearly says otherwise (a template's ``lang="en"``
+on a German article); a page that declares nothing gets the identifier's verdict when it is sure.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from newspith.config import MetadataConfig
+
+__all__ = ["declared_language", "identify", "settle"]
+
+_TAG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_][a-zA-Z0-9]{2,8})*$")
+# ISO 639-2/3 codes some pages declare, and old or alias codes, mapped to ISO 639-1.
+_ALIASES = {"eng": "en", "deu": "de", "ger": "de", "fra": "fr", "fre": "fr", "spa": "es",
+            "ita": "it", "por": "pt", "nld": "nl", "dut": "nl", "rus": "ru", "jpn": "ja",
+            "zho": "zh", "chi": "zh", "iw": "he", "in": "id", "ji": "yi", "jw": "jv",
+            "nb": "no", "nn": "no"}
+
+
+def normalise(tag: str | None) -> str | None:
+    """``en-US`` → ``en``; ``None`` for values that are not language tags."""
+    if not tag:
+        return None
+    m = _TAG.match(tag.strip())
+    if not m:
+        return None
+    code = m.group(1).lower()
+    code = _ALIASES.get(code, code)
+    return code if len(code) == 2 else None
+
+
+def declared_language(facts) -> tuple[str | None, str | None, str | None]:
+    """``(code, full tag, provenance)`` of the first language the page declares."""
+    candidates = [(facts.html_lang, "html-lang")]
+    candidates += [(v, "meta:name") for v in facts.meta.get("content-language", ())]
+    candidates += [(v, "meta:og") for v in facts.meta.get("og:locale", ())]
+    for o in facts.ld.objects[:5]:
+        if isinstance(o.get("inLanguage"), str):
+            candidates.append((o["inLanguage"], "json-ld"))
+    for tag, src in candidates:
+        code = normalise(tag.split(",")[0] if tag else None)
+        if code:
+            return code, tag.strip(), src
+    return None, None, None
+
+
+@lru_cache(maxsize=1)
+def _identifier():
+    # Loaded once per process on first use (about a second); never at import time.
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def identify(text: str, config: MetadataConfig) -> tuple[str | None, float]:
+    """The language of ``text`` and the identifier's probability; ``(None, 0)`` if too short
+    or if py3langid is not installed."""
+    if len(text) < config.lang_min_chars:
+        return None, 0.0
+    try:
+        ident = _identifier()
+    except ImportError:
+        return None, 0.0
+    code, prob = ident.classify(text[: config.lang_sample_chars])
+    return normalise(code), float(prob)
+
+
+def settle(declared: str | None, source: str | None, text: str, config: MetadataConfig
+           ) -> tuple[str | None, str | None, str | None]:
+    """``(language, provenance, note)``: the declared language checked against the text."""
+    found, prob = identify(text, config)
+    if declared is None:
+        if found and prob >= config.lang_min_confidence and found not in config.lang_never_override:
+            return found, "language-id", None
+        why = ("no language declared and the text is too short to tell" if found is None
+               else f"no language declared and the text is not clearly one ({found} {prob:.2f})")
+        return None, None, why
+    if found and found != declared and prob >= config.lang_min_confidence \
+            and found not in config.lang_never_override:
+        return found, "language-id", f"declared {declared!r} but the text is {found!r}"
+    return declared, source, None

@@ -1,0 +1,146 @@
+"""What a page declares about itself, gathered once: ``<meta>`` tags, JSON-LD, ``<html lang>``,
+``<title>``, ``<h1>``s, canonical link, and the visible elements that may hold a byline or a date.
+
+Every value keeps the name of where it came from, so the readers can report provenance:
+``meta:og``, ``meta:article``, ``meta:twitter``, ``meta:dc``, ``meta:parsely``, ``meta:name``,
+``itemprop``, ``json-ld``, ``time-element``, ``byline``, ``rel-author``, ``text``, ``url``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from newspith.config import MetadataConfig
+from newspith.extract.metadata.jsonld import LdData, read_json_ld
+from newspith.extract.metadata.vocab import (
+    CONTENT_CLASS, ELSEWHERE_CLASS, ELSEWHERE_OUTSIDE_ARTICLE, ELSEWHERE_TAGS, WEAK_ELSEWHERE)
+
+__all__ = ["PageFacts", "read_page", "meta_source", "elsewhere", "node_text", "compact"]
+
+_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+\d*);", re.I)
+
+
+def meta_source(key: str) -> str:
+    """The provenance name of a ``<meta>`` key."""
+    k = key.lower()
+    for prefix, name in (("og:", "meta:og"), ("article:", "meta:article"),
+                         ("twitter:", "meta:twitter"), ("dc.", "meta:dc"), ("dc:", "meta:dc"),
+                         ("dcterm", "meta:dc"),
+                         ("dcterms.", "meta:dc"), ("parsely-", "meta:parsely"),
+                         ("itemprop:", "itemprop")):
+        if k.startswith(prefix):
+            return name
+    return "meta:name"
+
+
+def clean(value: str | None) -> str | None:
+    """Whitespace collapsed, HTML entities left by double escaping decoded; ``None`` if empty."""
+    if not isinstance(value, str):
+        return None
+    if "&" in value and _ENTITY.search(value):
+        value = html.unescape(value)
+    v = " ".join(value.split())
+    return v or None
+
+
+def compact(text: str | None) -> str:
+    """Letters and digits only, casefolded: for comparing names across punctuation and case."""
+    return "".join(ch for ch in (text or "").casefold() if ch.isalnum())
+
+
+def node_text(node: LexborNode) -> str:
+    return " ".join((node.text(deep=True, separator=" ") or "").split())
+
+
+def elsewhere(node: LexborNode, stop: int = 14) -> bool:
+    """True when the node sits in reader comments, another article's teaser, navigation or
+    other furniture: its names and dates are not the article's."""
+    n, depth, outside_only = node, 0, False
+    while n is not None and depth < stop:
+        tag = n.tag
+        if tag in ("article", "main"):
+            return False
+        if tag in ("body", "html"):
+            return outside_only
+        if tag in ELSEWHERE_TAGS:
+            return True
+        if tag in ELSEWHERE_OUTSIDE_ARTICLE:
+            outside_only = True
+        attrs = n.attributes
+        hint = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+        if hint.strip():
+            m = ELSEWHERE_CLASS.search(hint)
+            content = CONTENT_CLASS.search(hint)
+            if m and m.group(0).lower() not in WEAK_ELSEWHERE:
+                return True
+            if content:
+                return False
+            if m:
+                outside_only = True  # a "card" or "widget" is furniture outside an article
+        n, depth = n.parent, depth + 1
+    return outside_only
+
+
+@dataclass(slots=True)
+class PageFacts:
+    meta: dict[str, list[str]] = field(default_factory=dict)  # lowercased key → contents
+    ld: LdData = field(default_factory=LdData)
+    html_lang: str | None = None
+    title_tag: str | None = None
+    h1s: list[str] = field(default_factory=list)
+    canonical: str | None = None
+    host: str = ""
+
+    def first(self, *keys: str) -> tuple[str | None, str | None]:
+        """The first non-empty content among ``keys`` and its provenance name."""
+        for k in keys:
+            for v in self.meta.get(k, ()):
+                c = clean(v)
+                if c:
+                    return c, meta_source(k)
+        return None, None
+
+    def all(self, *keys: str) -> list[tuple[str, str]]:
+        return [(c, meta_source(k)) for k in keys for v in self.meta.get(k, ())
+                if (c := clean(v))]
+
+
+def read_page(tree: LexborHTMLParser, url: str | None, config: MetadataConfig) -> PageFacts:
+    facts = PageFacts()
+    for node in tree.css("meta[content]"):
+        attrs = node.attributes
+        content = attrs.get("content")
+        for attr in ("property", "name", "itemprop", "http-equiv"):
+            # One tag may carry several space-separated properties ("dc:creator twitter:x").
+            for key in (attrs.get(attr) or "").lower().split():
+                if attr == "itemprop":
+                    key = "itemprop:" + key
+                facts.meta.setdefault(key, []).append(content)
+    facts.ld = read_json_ld(tree, config.max_ld_scripts, config.max_ld_objects)
+    root = tree.css_first("html")
+    if root is not None:
+        lang = root.attributes.get("lang") or root.attributes.get("xml:lang")
+        facts.html_lang = lang.strip() if lang and lang.strip() else None
+    title = tree.css_first("title")
+    facts.title_tag = clean(title.text(deep=True)) if title is not None else None
+    for h in tree.css("h1")[:8]:
+        if not elsewhere(h):
+            # No separator: a headline's inline parts ("<em>Metroid</em>, One") join as written.
+            t = clean(h.text(deep=True))
+            if t and len(t) <= 400:
+                facts.h1s.append(t)
+    for link in tree.css('link[rel]'):
+        if "canonical" in (link.attributes.get("rel") or "").lower().split():
+            facts.canonical = clean(link.attributes.get("href"))
+            break
+    if url:
+        try:
+            facts.host = (urlsplit(url).hostname or "").lower()
+        except ValueError:
+            facts.host = ""
+    return facts
