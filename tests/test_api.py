@@ -5,7 +5,7 @@ import newspith
 PROMISED = {"extract", "Article", "Block", "BlockKind", "ExtractConfig", "DecodeConfig",
             "FetchConfig", "decode", "repair_text", "Decoded", "NewspithError", "InputError",
             "TooLargeError", "DecodeError", "FetchError", "__version__", "explain",
-            "Explanation", "BlockDecision"}
+            "Explanation", "BlockDecision", "clean_text", "explain_text", "TextConfig"}
 
 
 def test_all_is_explicit_and_complete():
