@@ -117,15 +117,13 @@ def run_text(text: str, title: str | None = None, url: str | None = None, *,
         for i in kept:
             segs.keep[i] = False
             segs.notes[i] = "no prose in the body"
-        headline = None
-    out = [i for i, k in enumerate(segs.keep) if k]
-    if headline is not None:
-        out.append(headline)
+        headline, kept = None, []
+    out = kept + [headline] if headline is not None else kept
     fixed, repaired = repair([segs.texts[i] for i in out])
     if repaired:
         for i, t in zip(out, fixed):
             segs.texts[i] = t
-    blocks = tuple(build_blocks(segs, headline, config))
+    blocks = tuple(build_blocks(segs, kept, headline, config))
 
     authors, published = _byline_and_date(segs, sel, config)
     out_title = segs.texts[headline] if headline is not None else (given or derived)

@@ -46,11 +46,11 @@ def _split_paragraph(text: str, config: TextConfig) -> list[str]:
     return out
 
 
-def build_blocks(segs: Segments, headline: int | None, config: TextConfig) -> list[Block]:
-    """Typed blocks from the kept segments, in order, opening with the headline."""
+def build_blocks(segs: Segments, kept: list[int], headline: int | None, config: TextConfig
+                 ) -> list[Block]:
+    """Typed blocks from the kept segments (their indexes, in order), opening with the headline."""
     texts, labels, cont, words, terminal = (segs.texts, segs.labels, segs.cont, segs.words,
                                             segs.terminal)
-    kept = [i for i, k in enumerate(segs.keep) if k]
     blocks: list[Block] = []
     if headline is not None:
         blocks.append(Block(BlockKind.HEADING, texts[headline], level=1))
@@ -62,7 +62,11 @@ def build_blocks(segs: Segments, headline: int | None, config: TextConfig) -> li
             while j + 1 < n and cont[kept[j + 1]] and labels[kept[j + 1]] == "prose":
                 j += 1
                 text = f"{text} {texts[kept[j]]}"
-            blocks.extend(Block(BlockKind.PARAGRAPH, p) for p in _split_paragraph(text, config))
+            if len(text) <= config.paragraph_split_chars:
+                blocks.append(Block(BlockKind.PARAGRAPH, text))
+            else:
+                blocks.extend(Block(BlockKind.PARAGRAPH, p)
+                              for p in _split_paragraph(text, config))
         elif lab == "embed":
             author = None
             if j + 1 < n and labels[kept[j + 1]] == "attribution":
