@@ -74,8 +74,8 @@ _FURNITURE_KEYS = ("cookie", "privacy policy", "terms of", "rights reserved", "n
 _POST_FOOTER = re.compile(r"this entry was posted|bookmark the permalink|^posted (?:in|under) |"
                           r"^filed (?:in|under)\b|^tags?: |^categories: |\| permalink\b|"
                           r"^posted by .{0,80}\bat \d{1,2}:\d{2}")
-_POST_FOOTER_KEYS = ("this entry", "permalink", "posted in", "posted under", "filed",
-                     "tag", "categories", "posted by")
+_POST_FOOTER_KEYS = ("this entry", "permalink", "posted in", "posted under", "filed in",
+                     "filed under", "tag: ", "tags: ", "categories: ", "posted by")
 _DATA_CHARS = "0123456789.,%$€£¥+-–−() "
 _DATA_START = frozenset(_DATA_CHARS)
 _HAS_DIGIT = re.compile(r"\d").search
