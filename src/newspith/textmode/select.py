@@ -86,16 +86,16 @@ def select_body(segs: Segments, config: TextConfig,
     keep = segs.keep = [False] * len(values)
     spans = [(a, b)] if b >= a else []
     whole = False
-    if spans and config.whole_page_share > 0:
+    if spans:
         body = sum(chars[i] for i in range(a, b + 1) if labels[i] == "prose")
-        page = sum(c for c, lab in zip(chars, labels) if lab == "prose")
-        whole = body < config.whole_page_share * page
+        rest = sum(c for c, lab in zip(chars, labels) if lab == "prose") - body
+        # Not one article but a page of many texts (notes, logs, a portal): keep them all.
+        whole = body < config.whole_page_share * (body + rest)
         if whole:
-            # Not one article but a page of many texts (notes, logs, a portal): keep them all.
             refine(segs, 0, len(values), title_keys)
             spans = [(a2, b2)] if (b2 := _last_body(values)) >= (a2 := _first_body(values)) else []
-    if spans and not whole and config.extra_share < 1.0:
-        spans += _extra_spans(segs, a, b, score, config, title_keys)
+        elif config.extra_share < 1.0 and rest >= config.extra_share * score:
+            spans += _extra_spans(segs, a, b, score, config, title_keys)
     for lo, hi in spans:
         for i in range(lo, hi + 1):
             lab = labels[i]
