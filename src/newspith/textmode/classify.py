@@ -181,11 +181,14 @@ def _short_label(text: str) -> str:
     return ""
 
 
-def refine(segs: Segments, lo: int, hi: int, title_keys: frozenset[str]) -> None:
+def refine(segs: Segments, lo: int, hi: int, title_keys: frozenset[str],
+           light: bool = False) -> None:
     """Label title repeats, furniture sentences, embeds, bylines and datelines in ``lo..hi``.
 
     Run once the body is chosen, on the segments around its start and inside it: those are the
-    only ones whose label changes what is kept or what metadata is read.
+    only ones whose label changes what is kept or what metadata is read. ``light`` skips the
+    per-line tests of short segments (promos, comment headers, bylines, datelines): for a whole
+    page kept as it is, where they would cost much and change little.
     """
     texts, labels, words, chars = segs.texts, segs.labels, segs.words, segs.chars
     lo, hi = max(0, lo), min(hi, len(texts))
@@ -197,9 +200,14 @@ def refine(segs: Segments, lo: int, hi: int, title_keys: frozenset[str]) -> None
     embeds = tuple(h for h in _EMBED_HINTS if h in span)
     footers = tuple(k for k in _POST_FOOTER_KEYS if k in span)
     firsts = {k[0] for k in title_keys}
+    prose_gates = bool(furniture or embeds or footers)
     for i in range(lo, hi):
         label = labels[i]
-        if label != "short" and label != "prose":
+        if label == "prose":
+            if not prose_gates and not key_lo <= chars[i] <= key_hi:
+                continue  # the common case: a paragraph no test can match
+        elif label != "short" or (light and not key_lo <= chars[i] <= key_hi
+                                  and not prose_gates):
             continue
         t, n = texts[i], chars[i]
         low = t.lower()
@@ -217,7 +225,7 @@ def refine(segs: Segments, lo: int, hi: int, title_keys: frozenset[str]) -> None
             continue
         elif footers and any(k in low for k in footers) and _POST_FOOTER.search(low):
             labels[i] = "footer"
-        elif label == "prose":
+        elif label == "prose" or light:
             continue
         elif low.startswith(promo):
             labels[i] = "furniture"

@@ -45,7 +45,7 @@ class Segments:
     def __init__(self, texts: list[str], cont: list[bool] | None) -> None:
         self.texts = texts
         self.cont = cont if cont is not None else [False] * len(texts)
-        self.chars = [len(t) for t in texts]
+        self.chars = list(map(len, texts))
         self.words: list[int] = []
         self.terminal: list[bool] = []
         self.labels: list[str] = []

@@ -92,7 +92,7 @@ def select_body(segs: Segments, config: TextConfig,
         # Not one article but a page of many texts (notes, logs, a portal): keep them all.
         whole = body < config.whole_page_share * (body + rest)
         if whole:
-            refine(segs, 0, len(values), title_keys)
+            refine(segs, 0, len(values), title_keys, light=True)
             spans = [(a2, b2)] if (b2 := _last_body(values)) >= (a2 := _first_body(values)) else []
         elif config.extra_share < 1.0 and rest >= config.extra_share * score:
             spans += _extra_spans(segs, a, b, score, config, title_keys)
