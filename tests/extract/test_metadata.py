@@ -300,3 +300,8 @@ def test_a_card_inside_the_article_is_not_furniture():
     teaser = '<div class="card"><time datetime="2024-08-30T12:00:00Z">Aug 30</time></div>'
     html = f"<html><body>{teaser}<article>{BODY}</article></body></html>"
     assert md(html).published is None
+
+
+def test_byline_day_names_and_site_tails():
+    assert clean_names("Posted by EditorDavid on Sunday March 08, 2026", CFG) == ["EditorDavid"]
+    assert clean_names("Gabriel Peal OpenAI", CFG, site=["openai"]) == ["Gabriel Peal"]

@@ -134,7 +134,7 @@ def _shape(raw: list[RawBlock], selection: Selection, comments: tuple[str, ...],
         link_blocks=sum(1 for b in raw if b.link_density > 0.5), blocks=len(raw),
         code_blocks=sum(1 for b in selection.blocks if b.owner.tag == "pre"),
         prices=len(PRICE_RE.findall(text)), comments=len(comments),
-        dated=md.published is not None, authored=bool(md.authors),
+        dated=md.declares("published"), authored=md.declares("authors"),
         calls=sum(1 for b in raw if b.chars < 40 and CALL_TO_ACTION.match(b.text)))
 
 

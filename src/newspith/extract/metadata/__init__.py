@@ -49,12 +49,18 @@ class Metadata:
     description: str | None = None
     image: str | None = None
     tags: tuple[str, ...] = ()
-    ld_types: frozenset[str] = frozenset()  # every JSON-LD @type on the page, lowercased
+    ld_types: frozenset[str] = frozenset()  # JSON-LD @types of top-level and @graph objects
     og_type: str | None = None
     sources: dict[str, str] = field(default_factory=dict)   # field → provenance name
     missing: dict[str, str] = field(default_factory=dict)   # empty field → why
     problems: tuple[str, ...] = ()                          # malformed markup met on the way
     declared_language: str | None = None                    # before the text check
+
+    def declares(self, name: str) -> bool:
+        """True when the field came from the page's machine-readable declarations (JSON-LD or
+        ``<meta>``), not from its visible text: the page-type classifier's evidence."""
+        source = self.sources.get(name, "")
+        return source == "json-ld" or source.startswith("meta:")
 
     def set(self, name: str, value, source: str | None, why: str | None = None) -> None:
         if value:
@@ -86,7 +92,7 @@ def read_metadata(tree: LexborHTMLParser, url: str | None = None,
     now = now or datetime.now(timezone.utc)
     facts = read_page(tree, url, config)
     md = Metadata(problems=tuple(facts.ld.problems))
-    md.ld_types = frozenset(t for o in facts.ld.objects for t in types(o))
+    md.ld_types = frozenset(facts.ld.top_types)
     md.og_type, _ = facts.first("og:type")
     article = article_object(facts.ld)
 

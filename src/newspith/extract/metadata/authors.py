@@ -19,7 +19,7 @@ from newspith.extract.metadata.page import PageFacts, compact, elsewhere, node_t
 from newspith.extract.metadata.title import is_site_name
 from newspith.extract.metadata.vocab import (
     AUTHOR_HREF, BYLINE_CLASS, BYLINE_PREFIX, NAME_SEPARATOR, NOT_A_NAME, NOT_AUTHOR_CREDIT,
-    NOT_BYLINE_CLASS, ORG_WORDS, ROLE_WORDS)
+    NOT_BYLINE_CLASS, ORG_WORDS, ROLE_WORDS, WEEKDAY)
 
 __all__ = ["find_authors", "clean_names"]
 
@@ -63,6 +63,15 @@ def _personal(name: str) -> bool:
         and all(w[:1].isupper() for w in words if len(w) > 3)
 
 
+def _strip_site_tail(name: str, site: list[str] | None) -> str:
+    """"Gabriel Peal OpenAI": a byline's last words naming the site are not part of the name."""
+    words = name.split()
+    for k in (3, 2, 1):
+        if site and len(words) > k + 1 and compact(" ".join(words[-k:])) in site:
+            return " ".join(words[:-k])
+    return name
+
+
 def _cased(name: str) -> bool:
     return any(ch.isupper() for ch in name)
 
@@ -90,14 +99,14 @@ def clean_names(text: str, config: MetadataConfig, site: list[str] | None = None
     for line in re.split(r"[\n\r]+", text):
         line = _EMAIL.sub(" ", _HANDLE.sub(" ", _PARENS.sub(" ", line)))
         line = BYLINE_PREFIX.sub("", NOT_AUTHOR_CREDIT.sub("", " ".join(line.split())))
-        m = _MONTH_DAY.search(line) or (None if explicit and _USERNAME.match(line)
-                                         else _DIGITS.search(line))
+        m = WEEKDAY.search(line) or _MONTH_DAY.search(line) or (
+            None if explicit and _USERNAME.match(line) else _DIGITS.search(line))
         if m:
             line = line[:m.start()]  # "Lucas Nolan 22 Dec 2016": the date ends the names
         parts = NAME_SEPARATOR.split(line)
         for part in parts:
             whole = BYLINE_PREFIX.sub("", part.strip(" .,:;-–—|")).strip(" .,:;-–—|")
-            name = _strip_roles(whole).strip(" .,:;-–—|")
+            name = _strip_site_tail(_strip_roles(whole), site).strip(" .,:;-–—|")
             if not name or (len(name.split()) == 1 < len(whole.split())):
                 continue  # "BBC News", "Jane Editor": a role was most of it
             if any(w.casefold() in {"staff", "team", "desk", "redaktion", "rédaction"}

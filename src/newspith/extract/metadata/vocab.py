@@ -119,6 +119,12 @@ for _n, _names in enumerate((
 # "ago"/"set"/"out"/"gen"/"mag" double as words; they count only next to a day and a year,
 # which the date patterns require anyway.
 
+#: Day names: in a byline they start the date ("Posted by EditorDavid on Sunday March 08").
+WEEKDAY = re.compile(
+    r"\s(?:on\s+|am\s+|le\s+|el\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|"
+    r"freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|"
+    r"martes|miércoles|jueves|viernes|sábado|domingo)\b\.?,?", re.I)
 #: Time-zone abbreviations with a fixed offset (ambiguous ones like IST or ET are left out:
 #: a wrong zone is worse than none).
 ZONES = {"utc": 0, "gmt": 0, "z": 0, "est": -5, "edt": -4, "cst": -6, "cdt": -5, "mst": -7,
