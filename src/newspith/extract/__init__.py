@@ -115,7 +115,8 @@ def run(html: str | bytes | LexborHTMLParser, url: str | None = None, *,
         reason = None
     text = blocks_text(blocks)
     finish_metadata(md, date_lines(raw, kept[0].index if kept else 0, md.title,
-                                   last=kept[-1].index if kept else None), text)
+                                   last=kept[-1].index if kept else None), text,
+                    page_type=page_type)
     article = Article(
         title=title, text=text, blocks=blocks, authors=md.authors,
         published=md.published, modified=md.modified, site_name=md.site_name,

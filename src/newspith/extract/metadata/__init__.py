@@ -132,11 +132,18 @@ def read_metadata(tree: LexborHTMLParser, url: str | None = None,
 
 
 def finish_metadata(md: Metadata, lines: list[str], text: str, now: datetime | None = None,
-                    config: MetadataConfig | None = None) -> None:
+                    config: MetadataConfig | None = None, page_type: str | None = None) -> None:
     """What needs the body: dates from the visible lines around the headline (``lines``, in
-    page order, nearest first is not required) when the page declares none, and the language
-    checked against the body ``text``."""
+    page order) when the page declares none, and the language checked against the body
+    ``text``. On a page of ``page_type`` listing, collection, product or service, bylines seen
+    in the page are its items' (a listing's teasers), not the page's: only declared authors
+    stay."""
     config = config or _DEFAULT
+    if page_type in config.no_visible_authors_on and md.authors and not md.declares("authors"):
+        md.authors = []
+        md.sources.pop("authors", None)
+        md.missing["authors"] = (f"a {page_type} page: the bylines on it belong to the items "
+                                 "it shows")
     if md.published is None or md.modified is None:
         (pub, psrc, pwhy), (mod, msrc, _) = dates_in_lines(
             lines, md.declared_language, now or datetime.now(timezone.utc), config)

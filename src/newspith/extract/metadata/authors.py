@@ -19,7 +19,7 @@ from newspith.extract.metadata.page import PageFacts, compact, elsewhere, node_t
 from newspith.extract.metadata.title import is_site_name
 from newspith.extract.metadata.vocab import (
     AUTHOR_HREF, BYLINE_CLASS, BYLINE_PREFIX, NAME_SEPARATOR, NOT_A_NAME, NOT_AUTHOR_CREDIT,
-    NOT_BYLINE_CLASS, ORG_WORDS, ROLE_WORDS, WEEKDAY)
+    NOT_BYLINE_CLASS, ORG_MARKERS, ORG_WORDS, ROLE_WORDS, WEEKDAY)
 
 __all__ = ["find_authors", "clean_names"]
 
@@ -45,7 +45,7 @@ def _plausible(name: str, config: MetadataConfig) -> bool:
     words = name.split()
     if not words or len(words) > config.max_name_words or len(name) > config.max_name_chars:
         return False
-    if NOT_A_NAME.search(name) or _DIGITS.search(name):
+    if _DIGITS.search(name):
         return False
     letters = [ch for ch in name if ch.isalpha()]
     if len(letters) < 2:
@@ -61,6 +61,11 @@ def _personal(name: str) -> bool:
     words = name.split()
     return 2 <= len(words) <= 4 and not any(w.casefold() in ORG_WORDS for w in words) \
         and all(w[:1].isupper() for w in words if len(w) > 3)
+
+
+def _organization(name: str) -> bool:
+    words = name.casefold().split()
+    return words[0] in ("the", "der", "die", "das") or any(w in ORG_MARKERS for w in words)
 
 
 def _strip_site_tail(name: str, site: list[str] | None) -> str:
@@ -79,9 +84,12 @@ def _cased(name: str) -> bool:
 def _strip_roles(name: str) -> str:
     """Drop role words at either end ("Senior Reporter Jane Doe", "Jane Doe Staff Writer")."""
     words = name.split()
-    while words and words[-1].casefold().strip(".,:") in ROLE_WORDS:
+    def role(word: str) -> bool:
+        return word.casefold().strip(".,:").replace(".", "") in ROLE_WORDS
+
+    while words and role(words[-1]):
         words.pop()
-    while words and words[0].casefold().strip(".,:") in ROLE_WORDS:
+    while words and role(words[0]):
         words.pop(0)
     return " ".join(words)
 
@@ -116,6 +124,8 @@ def clean_names(text: str, config: MetadataConfig, site: list[str] | None = None
                     explicit and _personal(whole)):
                 continue
             if strict and not _cased(name) and (len(parts) > 1 or name != line.strip()):
+                continue
+            if NOT_A_NAME.search(name) or _organization(name):
                 continue
             ok = _plausible(name, config) or (explicit and bool(_USERNAME.match(name)))
             if ok and compact(name) not in {compact(n) for n in out}:

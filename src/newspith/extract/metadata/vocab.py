@@ -71,7 +71,9 @@ bureau news wire services service editorial editors' guest freelance freelancer
 host anchor presenter critic blogger researcher correspondant redakteur redakteurin
 redaktion redaktor journaliste rédacteur rédactrice rédaction periodista redacción
 redazione giornalista redactor redactora jornalista redação redactie verslaggever
-md phd ma ms msc bsc rn jd dvm mph facs mba cpa
+md phd ma ms msc bsc rn jd dvm mph facs mba cpa mbe obe cbe
+director manager president founder co-founder cofounder ceo cto cfo coo officer head vp
+partner lead specialist coordinator consultant strategist
 """.split())
 #: Links in a byline that lead to an author's page (the byline's other links are sections).
 AUTHOR_HREF = re.compile(
@@ -95,7 +97,14 @@ NOT_A_NAME = re.compile(
     r"read(?:ing)?\s+time|min(?:ute)?s?\s+read|print|advertis|sponsored|admin(?:istrator)?|"
     r"anonymous|unknown|guest\s+(?:post|author)|press\s+release|associated\s+press|reuters|"
     r"agence|afp\b|dpa\b|ap\b|upi\b|getty|shutterstock|photo|image|video|copyright|rights|"
-    r"http|www\.|\.com\b|click|download|listen|watch|podcast|newsletter)", re.I)
+    r"http|www\.|\.com\b|click|download|listen|watch|podcast|newsletter|webmaster|"
+    r"undefined|null|none|home|^by$|^von$|^par$)", re.I)
+#: Words only organizations' names hold ("Kneib Dentistry PC", "SmartEtailing Inc").
+ORG_MARKERS = frozenset("""
+inc inc. llc ltd ltd. gmbh corp corp. co. plc pc p.c. ag bv pty s.a. sa sarl
+news media magazine blog online network solutions services systems technologies agency
+consulting marketing dentistry clinic
+""".split())
 
 # --- dates ---------------------------------------------------------------------------------------
 
