@@ -127,6 +127,10 @@ class MetadataConfig:
     #: A byline element with more text than this is a paragraph, not a byline.
     max_byline_chars: int = 160
 
+    #: Page types whose visible bylines are their items' (a listing's teasers, a product's
+    #: reviews): there only authors the page declares in JSON-LD or ``<meta>`` are kept.
+    no_visible_authors_on: tuple[str, ...] = ("listing", "collection", "product", "service")
+
     # --- dates ------------------------------------------------------------------------------------
     #: A date later than the capture time by more than this many hours is refused (time zones
     #: put an honest date up to a day ahead of the capture clock).

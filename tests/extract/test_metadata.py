@@ -300,3 +300,26 @@ def test_a_card_inside_the_article_is_not_furniture():
     teaser = '<div class="card"><time datetime="2024-08-30T12:00:00Z">Aug 30</time></div>'
     html = f"<html><body>{teaser}<article>{BODY}</article></body></html>"
     assert md(html).published is None
+
+
+def test_byline_day_names_and_site_tails():
+    assert clean_names("Posted by EditorDavid on Sunday March 08, 2026", CFG) == ["EditorDavid"]
+    assert clean_names("Gabriel Peal OpenAI", CFG, site=["openai"]) == ["Gabriel Peal"]
+
+
+def test_organizations_and_placeholders_are_not_authors():
+    for byline in ("Kneib Dentistry PC", "SmartEtailing Inc", "The Organized Mama", "admin",
+                   "undefined", "By", "Webmaster"):
+        assert clean_names(byline, CFG, explicit=True) == [], byline
+    assert clean_names("Rex Du, Ph.D. Director", CFG) == ["Rex Du"]
+
+
+def test_listing_bylines_are_its_items_authors():
+    teasers = "".join(f'<div class="teaser"><h2>Story {i}</h2><p class="byline">By Ann Lee{i}'
+                      "</p></div>" for i in range(3))
+    m = md(page("", '<p class="byline">By Ann Lee</p>'))
+    finish_metadata(m, [], "", page_type="listing")
+    assert m.authors == [] and "listing page" in m.missing["authors"]
+    declared = md(page('<meta name="author" content="Bo Kim">', teasers))
+    finish_metadata(declared, [], "", page_type="listing")
+    assert declared.authors == ["Bo Kim"]

@@ -115,7 +115,8 @@ def run(html: str | bytes | LexborHTMLParser, url: str | None = None, *,
         reason = None
     text = blocks_text(blocks)
     finish_metadata(md, date_lines(raw, kept[0].index if kept else 0, md.title,
-                                   last=kept[-1].index if kept else None), text)
+                                   last=kept[-1].index if kept else None), text,
+                    page_type=page_type)
     article = Article(
         title=title, text=text, blocks=blocks, authors=md.authors,
         published=md.published, modified=md.modified, site_name=md.site_name,
@@ -134,7 +135,7 @@ def _shape(raw: list[RawBlock], selection: Selection, comments: tuple[str, ...],
         link_blocks=sum(1 for b in raw if b.link_density > 0.5), blocks=len(raw),
         code_blocks=sum(1 for b in selection.blocks if b.owner.tag == "pre"),
         prices=len(PRICE_RE.findall(text)), comments=len(comments),
-        dated=md.published is not None, authored=bool(md.authors),
+        dated=md.declares("published"), authored=md.declares("authors"),
         calls=sum(1 for b in raw if b.chars < 40 and CALL_TO_ACTION.match(b.text)))
 
 

@@ -49,12 +49,18 @@ class Metadata:
     description: str | None = None
     image: str | None = None
     tags: tuple[str, ...] = ()
-    ld_types: frozenset[str] = frozenset()  # every JSON-LD @type on the page, lowercased
+    ld_types: frozenset[str] = frozenset()  # JSON-LD @types of top-level and @graph objects
     og_type: str | None = None
     sources: dict[str, str] = field(default_factory=dict)   # field → provenance name
     missing: dict[str, str] = field(default_factory=dict)   # empty field → why
     problems: tuple[str, ...] = ()                          # malformed markup met on the way
     declared_language: str | None = None                    # before the text check
+
+    def declares(self, name: str) -> bool:
+        """True when the field came from the page's machine-readable declarations (JSON-LD or
+        ``<meta>``), not from its visible text: the page-type classifier's evidence."""
+        source = self.sources.get(name, "")
+        return source == "json-ld" or source.startswith("meta:")
 
     def set(self, name: str, value, source: str | None, why: str | None = None) -> None:
         if value:
@@ -86,7 +92,7 @@ def read_metadata(tree: LexborHTMLParser, url: str | None = None,
     now = now or datetime.now(timezone.utc)
     facts = read_page(tree, url, config)
     md = Metadata(problems=tuple(facts.ld.problems))
-    md.ld_types = frozenset(t for o in facts.ld.objects for t in types(o))
+    md.ld_types = frozenset(facts.ld.top_types)
     md.og_type, _ = facts.first("og:type")
     article = article_object(facts.ld)
 
@@ -126,11 +132,18 @@ def read_metadata(tree: LexborHTMLParser, url: str | None = None,
 
 
 def finish_metadata(md: Metadata, lines: list[str], text: str, now: datetime | None = None,
-                    config: MetadataConfig | None = None) -> None:
+                    config: MetadataConfig | None = None, page_type: str | None = None) -> None:
     """What needs the body: dates from the visible lines around the headline (``lines``, in
-    page order, nearest first is not required) when the page declares none, and the language
-    checked against the body ``text``."""
+    page order) when the page declares none, and the language checked against the body
+    ``text``. On a page of ``page_type`` listing, collection, product or service, bylines seen
+    in the page are its items' (a listing's teasers), not the page's: only declared authors
+    stay."""
     config = config or _DEFAULT
+    if page_type in config.no_visible_authors_on and md.authors and not md.declares("authors"):
+        md.authors = []
+        md.sources.pop("authors", None)
+        md.missing["authors"] = (f"a {page_type} page: the bylines on it belong to the items "
+                                 "it shows")
     if md.published is None or md.modified is None:
         (pub, psrc, pwhy), (mod, msrc, _) = dates_in_lines(
             lines, md.declared_language, now or datetime.now(timezone.utc), config)

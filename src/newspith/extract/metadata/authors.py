@@ -19,7 +19,7 @@ from newspith.extract.metadata.page import PageFacts, compact, elsewhere, node_t
 from newspith.extract.metadata.title import is_site_name
 from newspith.extract.metadata.vocab import (
     AUTHOR_HREF, BYLINE_CLASS, BYLINE_PREFIX, NAME_SEPARATOR, NOT_A_NAME, NOT_AUTHOR_CREDIT,
-    NOT_BYLINE_CLASS, ORG_WORDS, ROLE_WORDS)
+    NOT_BYLINE_CLASS, ORG_MARKERS, ORG_WORDS, ROLE_WORDS, WEEKDAY)
 
 __all__ = ["find_authors", "clean_names"]
 
@@ -45,7 +45,7 @@ def _plausible(name: str, config: MetadataConfig) -> bool:
     words = name.split()
     if not words or len(words) > config.max_name_words or len(name) > config.max_name_chars:
         return False
-    if NOT_A_NAME.search(name) or _DIGITS.search(name):
+    if _DIGITS.search(name):
         return False
     letters = [ch for ch in name if ch.isalpha()]
     if len(letters) < 2:
@@ -63,6 +63,20 @@ def _personal(name: str) -> bool:
         and all(w[:1].isupper() for w in words if len(w) > 3)
 
 
+def _organization(name: str) -> bool:
+    words = name.casefold().split()
+    return words[0] in ("the", "der", "die", "das") or any(w in ORG_MARKERS for w in words)
+
+
+def _strip_site_tail(name: str, site: list[str] | None) -> str:
+    """"Gabriel Peal OpenAI": a byline's last words naming the site are not part of the name."""
+    words = name.split()
+    for k in (3, 2, 1):
+        if site and len(words) > k + 1 and compact(" ".join(words[-k:])) in site:
+            return " ".join(words[:-k])
+    return name
+
+
 def _cased(name: str) -> bool:
     return any(ch.isupper() for ch in name)
 
@@ -70,9 +84,12 @@ def _cased(name: str) -> bool:
 def _strip_roles(name: str) -> str:
     """Drop role words at either end ("Senior Reporter Jane Doe", "Jane Doe Staff Writer")."""
     words = name.split()
-    while words and words[-1].casefold().strip(".,:") in ROLE_WORDS:
+    def role(word: str) -> bool:
+        return word.casefold().strip(".,:").replace(".", "") in ROLE_WORDS
+
+    while words and role(words[-1]):
         words.pop()
-    while words and words[0].casefold().strip(".,:") in ROLE_WORDS:
+    while words and role(words[0]):
         words.pop(0)
     return " ".join(words)
 
@@ -90,14 +107,14 @@ def clean_names(text: str, config: MetadataConfig, site: list[str] | None = None
     for line in re.split(r"[\n\r]+", text):
         line = _EMAIL.sub(" ", _HANDLE.sub(" ", _PARENS.sub(" ", line)))
         line = BYLINE_PREFIX.sub("", NOT_AUTHOR_CREDIT.sub("", " ".join(line.split())))
-        m = _MONTH_DAY.search(line) or (None if explicit and _USERNAME.match(line)
-                                         else _DIGITS.search(line))
+        m = WEEKDAY.search(line) or _MONTH_DAY.search(line) or (
+            None if explicit and _USERNAME.match(line) else _DIGITS.search(line))
         if m:
             line = line[:m.start()]  # "Lucas Nolan 22 Dec 2016": the date ends the names
         parts = NAME_SEPARATOR.split(line)
         for part in parts:
             whole = BYLINE_PREFIX.sub("", part.strip(" .,:;-–—|")).strip(" .,:;-–—|")
-            name = _strip_roles(whole).strip(" .,:;-–—|")
+            name = _strip_site_tail(_strip_roles(whole), site).strip(" .,:;-–—|")
             if not name or (len(name.split()) == 1 < len(whole.split())):
                 continue  # "BBC News", "Jane Editor": a role was most of it
             if any(w.casefold() in {"staff", "team", "desk", "redaktion", "rédaction"}
@@ -107,6 +124,8 @@ def clean_names(text: str, config: MetadataConfig, site: list[str] | None = None
                     explicit and _personal(whole)):
                 continue
             if strict and not _cased(name) and (len(parts) > 1 or name != line.strip()):
+                continue
+            if NOT_A_NAME.search(name) or _organization(name):
                 continue
             ok = _plausible(name, config) or (explicit and bool(_USERNAME.match(name)))
             if ok and compact(name) not in {compact(n) for n in out}:

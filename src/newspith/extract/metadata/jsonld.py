@@ -36,6 +36,7 @@ _NESTED_KEYS = ("@graph", "mainEntity", "mainEntityOfPage", "itemListElement", "
 class LdData:
     objects: list[dict] = field(default_factory=list)   # every typed object, page order
     by_id: dict[str, dict] = field(default_factory=dict)
+    top_types: set[str] = field(default_factory=set)    # of top-level and @graph objects
     problems: list[str] = field(default_factory=list)   # "script 2: trailing commas repaired"
 
 
@@ -102,24 +103,26 @@ def read_json_ld(tree: LexborHTMLParser, max_scripts: int, max_objects: int) -> 
         values, problem = _decode(node.text(deep=True) or "")
         if problem:
             ld.problems.append(f"JSON-LD script {n}: {problem}")
-        stack = list(reversed(values))
+        stack = [(v, False) for v in reversed(values)]
         depth_guard = 0
         while stack and len(ld.objects) < max_objects and depth_guard < 10 * max_objects:
             depth_guard += 1
-            item = stack.pop()
+            item, nested = stack.pop()
             if isinstance(item, list):
-                stack.extend(reversed(item))
+                stack.extend((x, nested) for x in reversed(item))
                 continue
             if not isinstance(item, dict):
                 continue
             if "@type" in item:
                 ld.objects.append(item)
+                if not nested:
+                    ld.top_types.update(types(item))
                 if isinstance(item.get("@id"), str):
                     ld.by_id.setdefault(item["@id"], item)
             for key in reversed(_NESTED_KEYS):
-                nested = item.get(key)
-                if isinstance(nested, (dict, list)):
-                    stack.append(nested)
+                inner = item.get(key)
+                if isinstance(inner, (dict, list)):
+                    stack.append((inner, nested or key != "@graph"))
     return ld
 
 

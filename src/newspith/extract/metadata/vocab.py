@@ -71,7 +71,9 @@ bureau news wire services service editorial editors' guest freelance freelancer
 host anchor presenter critic blogger researcher correspondant redakteur redakteurin
 redaktion redaktor journaliste rédacteur rédactrice rédaction periodista redacción
 redazione giornalista redactor redactora jornalista redação redactie verslaggever
-md phd ma ms msc bsc rn jd dvm mph facs mba cpa
+md phd ma ms msc bsc rn jd dvm mph facs mba cpa mbe obe cbe
+director manager president founder co-founder cofounder ceo cto cfo coo officer head vp
+partner lead specialist coordinator consultant strategist
 """.split())
 #: Links in a byline that lead to an author's page (the byline's other links are sections).
 AUTHOR_HREF = re.compile(
@@ -95,7 +97,14 @@ NOT_A_NAME = re.compile(
     r"read(?:ing)?\s+time|min(?:ute)?s?\s+read|print|advertis|sponsored|admin(?:istrator)?|"
     r"anonymous|unknown|guest\s+(?:post|author)|press\s+release|associated\s+press|reuters|"
     r"agence|afp\b|dpa\b|ap\b|upi\b|getty|shutterstock|photo|image|video|copyright|rights|"
-    r"http|www\.|\.com\b|click|download|listen|watch|podcast|newsletter)", re.I)
+    r"http|www\.|\.com\b|click|download|listen|watch|podcast|newsletter|webmaster|"
+    r"undefined|null|none|home|^by$|^von$|^par$)", re.I)
+#: Words only organizations' names hold ("Kneib Dentistry PC", "SmartEtailing Inc").
+ORG_MARKERS = frozenset("""
+inc inc. llc ltd ltd. gmbh corp corp. co. plc pc p.c. ag bv pty s.a. sa sarl
+news media magazine blog online network solutions services systems technologies agency
+consulting marketing dentistry clinic
+""".split())
 
 # --- dates ---------------------------------------------------------------------------------------
 
@@ -119,6 +128,12 @@ for _n, _names in enumerate((
 # "ago"/"set"/"out"/"gen"/"mag" double as words; they count only next to a day and a year,
 # which the date patterns require anyway.
 
+#: Day names: in a byline they start the date ("Posted by EditorDavid on Sunday March 08").
+WEEKDAY = re.compile(
+    r"\s(?:on\s+|am\s+|le\s+|el\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|"
+    r"freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|"
+    r"martes|miércoles|jueves|viernes|sábado|domingo)\b\.?,?", re.I)
 #: Time-zone abbreviations with a fixed offset (ambiguous ones like IST or ET are left out:
 #: a wrong zone is worse than none).
 ZONES = {"utc": 0, "gmt": 0, "z": 0, "est": -5, "edt": -4, "cst": -6, "cdt": -5, "mst": -7,
