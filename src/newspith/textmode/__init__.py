@@ -17,13 +17,17 @@ Time is linear in the input's length; nothing recurses.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timezone
 
 from newspith.article import Article
+from newspith.config import MetadataConfig
 from newspith.decode import repair_text
+from newspith.extract.metadata.authors import clean_names
+from newspith.extract.metadata.when import dates_in_lines
 from newspith.errors import InputError, TooLargeError
 from newspith.extract.explain import BlockDecision, Explanation
 from newspith.extract.render import blocks_text
-from newspith.textmode.build import build_blocks, byline_authors, dateline_date
+from newspith.textmode.build import build_blocks
 from newspith.textmode.classify import BODY_LABELS, classify, mostly_phrases
 from newspith.textmode.config import TextConfig
 from newspith.textmode.segment import Segments, normalise, repair, segment
@@ -32,6 +36,7 @@ from newspith.textmode.select import Selection, select_body, title_keys
 __all__ = ["clean_text", "explain_text", "TextConfig", "TextRun", "run_text"]
 
 _DEFAULT = TextConfig()
+_METADATA = MetadataConfig()
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +130,7 @@ def run_text(text: str, title: str | None = None, url: str | None = None, *,
             segs.texts[i] = t
     blocks = tuple(build_blocks(segs, kept, headline, config))
 
-    authors, published = _byline_and_date(segs, sel, config)
+    authors, published, modified, sources, missing = _byline_and_date(segs, sel, config)
     out_title = segs.texts[headline] if headline is not None else (given or derived)
     if out_title and headline is None:
         out_title = repair_text(out_title)
@@ -135,22 +140,46 @@ def run_text(text: str, title: str | None = None, url: str | None = None, *,
         reason = "no prose in the text: only boilerplate"
     else:
         reason = f"too little prose for an article ({prose} characters)"
+    if out_title:
+        sources["title"] = "headline" if headline is not None else (
+            "given" if given else "first line")
     article = Article(title=out_title, text=blocks_text(blocks), blocks=blocks, authors=authors,
-                      published=published, url=url, page_type="article" if is_article else None,
+                      published=published, modified=modified, sources=sources, missing=missing,
+                      url=url, page_type="article" if is_article else None,
                       is_article=is_article, reason=reason, repaired=repaired)
     return TextRun(article, segs, sel)
 
 
 def _byline_and_date(segs: Segments, sel: Selection, config: TextConfig):
-    """Authors and date from the first byline and dateline near (or in) the body."""
+    """Authors, dates and their provenance from the bylines and datelines near (or in) the body,
+    read by the same parsers as HTML metadata (:mod:`newspith.extract.metadata`)."""
     top = sel.start if not sel.empty else len(segs)
     end = sel.end + 1 if not sel.empty else top
-    authors: list[str] = []
-    published = None
+    bylines, datelines = [], []
     for i in range(max(0, top - config.headline_lookback), min(end, len(segs))):
         lab = segs.labels[i]
-        if lab == "byline" and not authors:
-            authors = byline_authors(segs.texts[i])
-        elif lab == "dateline" and published is None:
-            published = dateline_date(segs.texts[i])
-    return authors, published
+        if lab == "byline":
+            bylines.append(segs.texts[i])
+        elif lab == "dateline":
+            datelines.append(segs.texts[i])
+    authors: list[str] = []
+    for line in bylines:
+        authors = clean_names(line, _METADATA, strict=True)
+        if authors:
+            break
+    published = modified = None
+    missing: dict[str, str] = {}
+    if datelines or bylines:
+        (published, _, why_p), (modified, _, why_m) = dates_in_lines(
+            datelines + bylines, None, datetime.now(timezone.utc), _METADATA)
+        if published is None:
+            missing["published"] = why_p
+    else:
+        missing["published"] = "no date line near the body"
+    if not authors:
+        missing["authors"] = "no byline near the body" if not bylines else \
+            "the byline names no person for sure"
+    sources = {k: v for k, v in (("authors", "byline" if authors else None),
+                                 ("published", "text" if published else None),
+                                 ("modified", "text" if modified else None)) if v}
+    return authors, published, modified, sources, missing

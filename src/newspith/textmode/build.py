@@ -1,4 +1,4 @@
-"""Phase 4: rebuild typed blocks from the kept segments, and read bylines and datelines.
+"""Phase 4: rebuild typed blocks from the kept segments.
 
 Sentences a long line was cut into are joined back, then long paragraphs are cut again at
 sentence ends into paragraphs of a readable length (dumps lose paragraph breaks). A short segment
@@ -9,13 +9,12 @@ post becomes an embed block with its link and, from its attribution line, its au
 from __future__ import annotations
 
 import re
-from datetime import datetime
 
 from newspith.article import Block, BlockKind
 from newspith.textmode.config import TextConfig
 from newspith.textmode.segment import Segments
 
-__all__ = ["build_blocks", "byline_authors", "dateline_date"]
+__all__ = ["build_blocks"]
 
 _BULLET = re.compile(r"^[•·▪◦‣●*–-]\s+")
 _SENTENCE_END = re.compile(r"([.!?…؟।][\"'”’»)\]]?)\s+(?=\S)|([。！？])")
@@ -95,72 +94,3 @@ def build_blocks(segs: Segments, kept: list[int], headline: int | None, config: 
             blocks.append(Block(BlockKind.CAPTION, text))
         j += 1
     return blocks
-
-
-# --- bylines and datelines -----------------------------------------------------------------
-
-_BY = re.compile(r"^(?:by|von|par|por|di|door|av|af|de)\s+(?:the\s+)?", re.IGNORECASE)
-_ROLE_CUT = re.compile(r"\s*(?:[|,;]\s*|\s[-–—]\s|\bfor\b|\bin\b)\s*(?=(?:[a-z]|senior|staff|"
-                       r"chief|contributing|special|correspondent|reporter|editor|writer|"
-                       r"updated|published|posted|\d))", re.IGNORECASE)
-_AND = re.compile(r"\s*(?:,|\band\b|&|\bund\b|\bet\b|\by\b|\be\b)\s*", re.IGNORECASE)
-_ROLE_TAIL = re.compile(r"(?:\s+(?:staff|senior|chief|contributing|special|local|democracy|"
-                        r"political|investigative|sports|business|writers?|reporters?|"
-                        r"correspondents?|editors?|columnists?|photographers?))+$",
-                        re.IGNORECASE)
-_NAME = re.compile(r"^[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){1,3}$")
-
-
-def byline_authors(text: str) -> list[str]:
-    """The names in a byline: "By Jane Doe and John Roe, Staff Writers" → two names."""
-    rest = _BY.sub("", text.strip(), count=1)
-    rest = _ROLE_CUT.split(rest, maxsplit=1)[0] if _ROLE_CUT.search(rest) else rest
-    names = []
-    for part in _AND.split(rest):
-        part = _ROLE_TAIL.sub("", part.strip(" ."))
-        if _NAME.match(part) and part[:1].isupper() and part.lower() not in ("staff", "the staff"):
-            names.append(part)
-    return names
-
-
-_MONTH_NUM = {
-    "jan": 1, "feb": 2, "fév": 2, "mar": 3, "mär": 3, "apr": 4, "avr": 4, "may": 5, "mai": 5,
-    "jun": 6, "jui": 6, "jul": 7, "aug": 8, "aoû": 8, "sep": 9, "oct": 10, "okt": 10,
-    "nov": 11, "dec": 12, "dez": 12, "déc": 12,
-}
-_D_MONTH_Y = re.compile(r"\b(\d{1,2})\.?\s+([^\W\d_]{3,9})\.?\s+(\d{4})\b")
-_MONTH_D_Y = re.compile(r"\b([^\W\d_]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
-_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-
-
-def _month(word: str) -> int | None:
-    w = word.lower()
-    if w.startswith("juil"):
-        return 7
-    if w.startswith("juin"):
-        return 6
-    return _MONTH_NUM.get(w[:3])
-
-
-def dateline_date(text: str) -> datetime | None:
-    """The date a dateline names, when it is unambiguous (named month or ISO); else ``None``.
-
-    Numeric dates like 12/05/2016 are left alone: day and month cannot be told apart for sure.
-    """
-    for rx, order in ((_ISO, "ymd"), (_MONTH_D_Y, "mdy"), (_D_MONTH_Y, "dmy")):
-        m = rx.search(text)
-        if not m:
-            continue
-        try:
-            if order == "ymd":
-                y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
-            elif order == "mdy":
-                mo, d, y = _month(m.group(1)), int(m.group(2)), int(m.group(3))
-            else:
-                d, mo, y = int(m.group(1)), _month(m.group(2)), int(m.group(3))
-            if mo is None:
-                continue
-            return datetime(y, mo, d)
-        except ValueError:
-            continue
-    return None
