@@ -17,12 +17,8 @@ BYLINE_CLASS = re.compile(
 NOT_BYLINE_CLASS = re.compile(
     r"bio|avatar|about|description|desc\b|img|image|photo|pic|social|follow|share|comment|"
     r"more|other|related|list|box|(?<!v)card|widget|info-?box|title|label|role|position|job|"
-    r"twitter|"
-    r"email|mail|contact|url|link-?icon|count|views|stats|tooltip|popup|modal|profile-?image", re.I)
-#: Class/id words of elements holding a date line.
-DATE_CLASS = re.compile(
-    r"date|time|publish|posted|pubdate|dateline|byline|meta|timestamp|article-?info|"
-    r"entry-?info|post-?info|datum|fecha|data-?pub", re.I)
+    r"twitter|email|mail|contact|url|link-?icon|count|views|stats|tooltip|popup|modal|"
+    r"profile-?image", re.I)
 #: Class/id words of page parts whose dates and names belong to something else: reader
 #: comments, other articles (related, most read, teasers), navigation and page furniture.
 ELSEWHERE_CLASS = re.compile(
