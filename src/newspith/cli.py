@@ -125,7 +125,8 @@ def cmd_bench(args) -> int:
                         tools=split(args.tools) or DEFAULT_TOOLS, limit=args.limit,
                         every=args.every, worst=args.worst, markdown=args.markdown,
                         wcxb=not args.no_wcxb, memory_passes=args.memory,
-                        text=not args.no_text, text_only=args.text_only)
+                        text=not args.no_text, text_only=args.text_only,
+                        metadata=not args.no_metadata)
     run_bench(opts)
     return 0
 
@@ -182,6 +183,7 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--markdown", action="store_true", help="Markdown tables")
     b.add_argument("--no-wcxb", action="store_true", help="skip WCXB dev (all page types)")
     b.add_argument("--no-text", action="store_true", help="skip the text-mode benchmark")
+    b.add_argument("--no-metadata", action="store_true", help="skip the metadata benchmark")
     b.add_argument("--text-only", action="store_true",
                    help="run only the text-mode benchmark (dumps of the pages' visible text)")
     b.add_argument("--memory", type=int, default=0, metavar="PASSES",

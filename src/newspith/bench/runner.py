@@ -32,6 +32,7 @@ class BenchOptions:
     memory_passes: int = 0               # >0: RSS over that many passes of newspith
     text: bool = True                    # also run the text-mode benchmark (dumps of the pages)
     text_only: bool = False              # run only the text-mode benchmark
+    metadata: bool = True                # also run the metadata benchmark
 
 
 def run_bench(opts: BenchOptions, out=sys.stdout) -> list[DatasetResult]:
@@ -91,6 +92,10 @@ def run_bench(opts: BenchOptions, out=sys.stdout) -> list[DatasetResult]:
             print(f"worst {opts.worst} wcxb pages of newspith: " + ", ".join(
                 f"{pid} ({ptype}, {score:.2f})" for score, pid, ptype in ours.worst[:opts.worst]),
                 file=out)
+    if opts.metadata:
+        from newspith.bench.metadata import run as run_metadata
+
+        print("\n" + run_metadata(data, opts.limit, opts.markdown), file=out)
     if opts.memory_passes:
         mem = run_memory(files, opts.memory_passes, opts.limit, opts.every)
         print(f"\nmemory: {mem.passes} passes over {mem.pages} pages in one process; RSS after "
