@@ -35,7 +35,7 @@ class TextConfig:
     title_case_share: float = 0.6
     #: Segments up to this long are compared with the lists of control labels ("Share") and
     #: section titles ("Leave a Reply", "12 Comments").
-    label_chars: int = 40
+    label_chars: int = 25
 
     # --- region selection (select.py) ---------------------------------------------------------
     #: What a short non-prose segment (a menu item, a headline) costs the region that spans it,
