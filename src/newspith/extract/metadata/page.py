@@ -48,9 +48,12 @@ def clean(value: str | None) -> str | None:
     return v or None
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
 def compact(text: str | None) -> str:
     """Letters and digits only, casefolded: for comparing names across punctuation and case."""
-    return "".join(ch for ch in (text or "").casefold() if ch.isalnum())
+    return _NOT_ALNUM.sub("", (text or "").casefold())
 
 
 def node_text(node: LexborNode) -> str:
