@@ -7,12 +7,12 @@
 """
 
 from newspith.article import Article, Block, BlockKind
-from newspith.config import DecodeConfig, ExtractConfig, FetchConfig
+from newspith.config import DecodeConfig, ExtractConfig, FetchConfig, TextConfig
 from newspith.decode import Decoded, decode, repair_text
 from newspith.errors import DecodeError, FetchError, InputError, NewspithError, TooLargeError
 from newspith.extract import extract
 from newspith.extract.explain import BlockDecision, Explanation, explain
-from newspith.textmode import TextConfig, clean_text, explain_text
+from newspith.textmode import clean_text, explain_text
 
 __version__ = "0.1.0"
 

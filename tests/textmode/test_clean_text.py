@@ -9,7 +9,8 @@ from newspith.bench.metric import shingle_scores
 from newspith.bench.textdump import flat_dump, line_dump
 from newspith.decode import decode
 from newspith.errors import InputError, TooLargeError
-from newspith.textmode import TextConfig, clean_text, explain_text
+from newspith.config import TextConfig
+from newspith.textmode import clean_text, explain_text
 from tests.conftest import sample_pages
 
 NAV = "\n".join(["Home", "News", "World", "Sport", "Business", "Opinion", "Culture"])

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from newspith.article import Article
-from newspith.config import MetadataConfig
+from newspith.config import MetadataConfig, TextConfig
 from newspith.decode import repair_text
 from newspith.extract.metadata.authors import clean_names
 from newspith.extract.metadata.when import dates_in_lines
@@ -29,11 +29,10 @@ from newspith.extract.explain import BlockDecision, Explanation
 from newspith.extract.render import blocks_text
 from newspith.textmode.build import build_blocks
 from newspith.textmode.classify import BODY_LABELS, classify, mostly_phrases
-from newspith.textmode.config import TextConfig
 from newspith.textmode.segment import Segments, normalise, repair, segment
 from newspith.textmode.select import Selection, select_body, title_keys
 
-__all__ = ["clean_text", "explain_text", "TextConfig", "TextRun", "run_text"]
+__all__ = ["clean_text", "explain_text", "TextRun", "run_text"]
 
 _DEFAULT = TextConfig()
 _METADATA = MetadataConfig()

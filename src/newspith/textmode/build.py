@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from newspith.article import Block, BlockKind
-from newspith.textmode.config import TextConfig
+from newspith.config import TextConfig
 from newspith.textmode.segment import Segments
 
 __all__ = ["build_blocks"]

@@ -33,7 +33,7 @@ import re
 from itertools import repeat
 
 from newspith.extract import rules
-from newspith.textmode.config import TextConfig
+from newspith.config import TextConfig
 from newspith.textmode.segment import Segments
 
 __all__ = ["classify", "refine", "title_key", "capital_share", "mostly_phrases", "BODY_LABELS"]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from newspith.decode import looks_mojibaked, repair_text
-from newspith.textmode.config import TextConfig
+from newspith.config import TextConfig
 
 __all__ = ["Segments", "normalise", "repair", "segment", "split_sentences"]
 

@@ -11,7 +11,7 @@ except long runs of short ones (a related-headlines list in the middle of the pa
 from __future__ import annotations
 
 from newspith.textmode.classify import mostly_phrases, refine, title_key
-from newspith.textmode.config import TextConfig
+from newspith.config import TextConfig
 from newspith.textmode.segment import Segments
 
 __all__ = ["Selection", "select_body", "title_keys"]
