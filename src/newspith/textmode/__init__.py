@@ -7,8 +7,8 @@
               lines, runs between gaps of spaces, sentences of over-long runs
 ``classify``  label each segment: prose, title repeat, furniture, byline, dateline, embed, …
 ``select``    the body: the densest run of prose (maximum subarray), cut at a comment thread
-``build``     typed blocks (paragraphs rebuilt, subheads, lists, embeds), byline and date;
-              mojibake repaired in what is kept
+``build``     typed blocks (paragraphs rebuilt, subheads, lists, embeds); mojibake is repaired
+              in what is kept, bylines and date lines are read by the metadata parsers
 ============  ===================================================================================
 
 Time is linear in the input's length; nothing recurses.
