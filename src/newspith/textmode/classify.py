@@ -30,7 +30,8 @@ string methods and a few anchored regular-expression matches on short segments.
 from __future__ import annotations
 
 import re
-from itertools import repeat
+from bisect import bisect_right
+from itertools import accumulate, repeat
 
 from newspith.extract import rules
 from newspith.config import TextConfig
@@ -78,6 +79,7 @@ _POST_FOOTER_KEYS = ("this entry", "permalink", "posted in", "posted under", "fi
                      "filed under", "tag: ", "tags: ", "categories: ", "posted by")
 _DATA_CHARS = "0123456789.,%$€£¥+-–−() "
 _DATA_START = frozenset(_DATA_CHARS)
+_GATED_KEYS = (*_FURNITURE_KEYS, *_EMBED_HINTS, *_POST_FOOTER_KEYS)
 _HAS_DIGIT = re.compile(r"\d").search
 # The header of a reader comment: "Jane says:", "deet wrote:", "By Anonymous, at 1:53 PM",
 # "Posted by: Jane | September 12, 2012 at 10:11 AM".
@@ -186,56 +188,76 @@ def refine(segs: Segments, lo: int, hi: int, title_keys: frozenset[str],
     """Label title repeats, furniture sentences, embeds, bylines and datelines in ``lo..hi``.
 
     Run once the body is chosen, on the segments around its start and inside it: those are the
-    only ones whose label changes what is kept or what metadata is read. ``light`` skips the
-    per-line tests of short segments (promos, comment headers, bylines, datelines): for a whole
-    page kept as it is, where they would cost much and change little.
+    only ones whose label changes what is kept or what metadata is read. The costly tests run
+    only on the segments that hold one of their key words, found by substring search over the
+    whole span. ``light`` skips the per-line tests of short segments (promos, comment headers,
+    bylines, datelines): for a whole page kept as it is, where they would cost much and change
+    little.
     """
     texts, labels, words, chars = segs.texts, segs.labels, segs.words, segs.chars
     lo, hi = max(0, lo), min(hi, len(texts))
-    key_lo, key_hi = _key_span(title_keys)
-    promo = rules.PROMO_PREFIXES
-    # Which costly tests can match at all: one substring search each over the whole span.
+    if hi <= lo:
+        return
+    # Title repeats: a length window and a first letter, then the key.
+    if title_keys:
+        key_lo, key_hi = _key_span(title_keys)
+        firsts = {k[0] for k in title_keys}
+        for i in range(lo, hi):
+            if key_lo <= chars[i] <= key_hi and labels[i] in ("short", "prose") and \
+                    texts[i].lower().lstrip(_PHRASE_STRIP)[:1] in firsts and \
+                    title_key(texts[i]) in title_keys:
+                labels[i] = "title"
+    # Furniture sentences, embedded posts and post footers, on the segments with a key word.
     span = "\n".join(texts[lo:hi]).lower()
-    furniture = tuple(k for k in _FURNITURE_KEYS if k in span)
-    embeds = tuple(h for h in _EMBED_HINTS if h in span)
-    footers = tuple(k for k in _POST_FOOTER_KEYS if k in span)
-    firsts = {k[0] for k in title_keys}
-    prose_gates = bool(furniture or embeds or footers)
-    for i in range(lo, hi):
+    starts = list(accumulate([0] + [c + 1 for c in chars[lo:hi - 1]]))
+    for i in sorted(_segments_with(span, _GATED_KEYS, starts)):
+        i += lo
         label = labels[i]
-        if label == "prose":
-            if not prose_gates and not key_lo <= chars[i] <= key_hi:
-                continue  # the common case: a paragraph no test can match
-        elif label != "short" or (light and not key_lo <= chars[i] <= key_hi
-                                  and not prose_gates):
+        if label != "short" and label != "prose":
             continue
         t, n = texts[i], chars[i]
         low = t.lower()
-        if key_lo <= n <= key_hi and low.lstrip(_PHRASE_STRIP)[:1] in firsts and \
-                title_key(t) in title_keys:
-            labels[i] = "title"
-        elif furniture and n < 400 and any(k in low for k in furniture) and \
-                rules.FURNITURE_RE.search(low):
+        if n < 400 and any(k in low for k in _FURNITURE_KEYS) and rules.FURNITURE_RE.search(low):
             labels[i] = "furniture"
-        elif embeds and words[i] <= 80 and any(h in low for h in embeds) and _EMBED.search(t):
+        elif words[i] <= 80 and any(h in low for h in _EMBED_HINTS) and _EMBED.search(t):
             labels[i] = "embed"
             if i + 1 < len(texts) and _ATTRIBUTION.match(texts[i + 1]):
                 labels[i + 1] = "attribution"
-        elif n > 300:
-            continue
-        elif footers and any(k in low for k in footers) and _POST_FOOTER.search(low):
+        elif n <= 300 and any(k in low for k in _POST_FOOTER_KEYS) and _POST_FOOTER.search(low):
             labels[i] = "footer"
-        elif label == "prose" or light:
+    if light:
+        return
+    # Promos, comment headers, bylines and datelines: short segments, one by one.
+    promo = rules.PROMO_PREFIXES
+    for i in range(lo, hi):
+        if labels[i] != "short" or chars[i] > 300:
             continue
-        elif low.startswith(promo):
+        t = texts[i]
+        low = t.lower()
+        if low.startswith(promo):
             labels[i] = "furniture"
-        elif n <= 120 and _is_commenter(low):
+        elif chars[i] <= 120 and _is_commenter(low):
             labels[i] = "commenter"
         elif words[i] <= 24 and _BYLINE.match(t) and _looks_like_names(t):
             labels[i] = "byline"
         elif words[i] <= 16 and _HAS_DIGIT(low) and _DATE.search(low) and (
                 words[i] <= 8 or _DATELINE_WORDS.match(low)):
             labels[i] = "dateline"
+
+
+def _segments_with(span: str, needles: tuple[str, ...], starts: list[int]) -> set[int]:
+    """Indexes (in the span) of the segments that contain one of ``needles``."""
+    found: set[int] = set()
+    last = len(starts) - 1
+    for needle in needles:
+        pos = span.find(needle)
+        while pos >= 0:
+            seg = bisect_right(starts, pos) - 1
+            found.add(seg)
+            if seg >= last:
+                break
+            pos = span.find(needle, starts[seg + 1])
+    return found
 
 
 def _key_span(keys: frozenset[str]) -> tuple[int, int]:
