@@ -29,7 +29,7 @@ from newspith.extract.explain import BlockDecision, Explanation
 from newspith.extract.render import blocks_text
 from newspith.textmode.build import build_blocks
 from newspith.textmode.classify import BODY_LABELS, classify, mostly_phrases
-from newspith.textmode.segment import Segments, normalise, repair, segment
+from newspith.textmode.segment import Segments, finish, normalise, segment
 from newspith.textmode.select import Selection, select_body, title_keys
 
 __all__ = ["clean_text", "explain_text", "TextRun", "run_text"]
@@ -123,10 +123,9 @@ def run_text(text: str, title: str | None = None, url: str | None = None, *,
             segs.notes[i] = "no prose in the body"
         headline, kept = None, []
     out = kept + [headline] if headline is not None else kept
-    fixed, repaired = repair([segs.texts[i] for i in out])
-    if repaired:
-        for i, t in zip(out, fixed):
-            segs.texts[i] = t
+    cleaned, repaired = finish([segs.texts[i] for i in out])
+    for i, t in zip(out, cleaned):
+        segs.texts[i] = t
     blocks = tuple(build_blocks(segs, kept, headline, config))
 
     authors, published, modified, sources, missing = _byline_and_date(segs, sel, config)

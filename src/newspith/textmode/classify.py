@@ -80,6 +80,7 @@ _POST_FOOTER_KEYS = ("this entry", "permalink", "posted in", "posted under", "fi
 _DATA_CHARS = "0123456789.,%$€£¥+-–−() "
 _DATA_START = frozenset(_DATA_CHARS)
 _GATED_KEYS = (*_FURNITURE_KEYS, *_EMBED_HINTS, *_POST_FOOTER_KEYS)
+_GATED_MAX_CHARS = 600  # furniture sentences < 400, post footers <= 300, posts <= 80 words
 _HAS_DIGIT = re.compile(r"\d").search
 # The header of a reader comment: "Jane says:", "deet wrote:", "By Anonymous, at 1:53 PM",
 # "Posted by: Jane | September 12, 2012 at 10:11 AM".
@@ -207,11 +208,13 @@ def refine(segs: Segments, lo: int, hi: int, title_keys: frozenset[str],
                     texts[i].lower().lstrip(_PHRASE_STRIP)[:1] in firsts and \
                     title_key(texts[i]) in title_keys:
                 labels[i] = "title"
-    # Furniture sentences, embedded posts and post footers, on the segments with a key word.
-    span = "\n".join(texts[lo:hi]).lower()
-    starts = list(accumulate([0] + [c + 1 for c in chars[lo:hi - 1]]))
-    for i in sorted(_segments_with(span, _GATED_KEYS, starts)):
-        i += lo
+    # Furniture sentences, embedded posts and post footers, on the segments with a key word;
+    # long paragraphs are none of these, and are left out of the search.
+    idx = [i for i in range(lo, hi) if chars[i] < _GATED_MAX_CHARS]
+    span = "\n".join([texts[i] for i in idx]).lower()
+    starts = list(accumulate([0] + [chars[i] + 1 for i in idx[:-1]]))
+    for j in sorted(_segments_with(span, _GATED_KEYS, starts)):
+        i = idx[j]
         label = labels[i]
         if label != "short" and label != "prose":
             continue

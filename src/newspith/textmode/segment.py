@@ -17,7 +17,7 @@ import re
 from newspith.decode import looks_mojibaked, repair_text
 from newspith.config import TextConfig
 
-__all__ = ["Segments", "normalise", "repair", "segment", "split_sentences"]
+__all__ = ["Segments", "finish", "normalise", "segment", "split_sentences"]
 
 # Control characters (but tab and newline), zero-width and BOM characters.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+")
@@ -58,10 +58,11 @@ class Segments:
 
 
 def normalise(text: str) -> str:
-    """Drop control characters, unify line breaks and spaces (each pass only when it has work).
+    """Unify line breaks, tabs and no-break spaces: only what segmentation depends on.
 
-    Mojibake is repaired later, on the kept text only (:func:`repair`): it is costly, and the
-    segments it would change are mostly dropped anyway.
+    The rest of the clean-up (control and zero-width characters, spaces left before punctuation,
+    mojibake) is done by :func:`finish` on the kept segments only: it costs a pass over the whole
+    text, and most of the text is dropped.
     """
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -69,19 +70,27 @@ def normalise(text: str) -> str:
         text = text.replace("\t", " ")
     if "\xa0" in text:
         text = text.replace("\xa0", " ")
-    if not text.replace("\n", "").isprintable():  # a fast C test; rarely false
-        text = _CONTROL.sub(" ", _ZERO_WIDTH.sub("", _NEWLINES.sub("\n", text)))
-        text = _ODD_SPACE.sub(" ", text)
+    if not text.isascii() and ("\u2028" in text or "\u2029" in text or "\x85" in text
+                               or "\u3000" in text):
+        text = _ODD_SPACE.sub(" ", _NEWLINES.sub("\n", text))
     return text
 
 
-def repair(texts: list[str]) -> tuple[list[str], bool]:
-    """Mojibake repaired in kept segments: (texts, whether any changed).
+def finish(texts: list[str]) -> tuple[list[str], bool]:
+    """The kept segments cleaned for output: (texts, whether mojibake was repaired).
 
-    One cheap test over all of them, then ftfy on just the segments that show mojibake: ftfy
-    costs milliseconds a page, and most segments of even a damaged page are clean.
+    Control and zero-width characters go, a space left before punctuation where an inline tag
+    was removed goes ("Iran ." → "Iran."), and ftfy repairs mojibake in the segments that show
+    it (ftfy costs milliseconds a page; most segments of even a damaged page are clean).
     """
-    if not looks_mojibaked("\n".join(texts)):
+    joined = "\n".join(texts)
+    if not joined.replace("\n", "").isprintable():
+        texts = [_ODD_SPACE.sub(" ", _CONTROL.sub(" ", _ZERO_WIDTH.sub("", t))).strip()
+                 for t in texts]
+    if " ." in joined or " ," in joined:
+        texts = [_SPACE_BEFORE_PUNCT.sub(r"\1", t) if " ." in t or " ," in t else t
+                 for t in texts]
+    if not looks_mojibaked(joined):
         return texts, False
     out = [repair_text(t) if looks_mojibaked(t) else t for t in texts]
     return out, out != texts
@@ -98,8 +107,6 @@ def segment(text: str, config: TextConfig) -> Segments:
     gap = " " * max(2, config.min_gap_spaces)
     if gap in text:
         text = text.replace(gap, "\n") if len(gap) == 2 else re.sub(gap + "+", "\n", text)
-    if " ." in text or " ," in text:
-        text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     texts = [t for t in map(str.strip, text.split("\n")) if t]
     limit = config.sentence_split_chars
     if not texts or max(map(len, texts)) <= limit:
