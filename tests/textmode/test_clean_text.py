@@ -135,3 +135,11 @@ def test_sample_pages_flattened_come_back(page, form):
     a = clean_text(dump)
     score = shingle_scores(expected, a.text)
     assert score.recall >= 0.95 and score.precision >= 0.85, (page.name, form, score)
+
+
+def test_control_and_zero_width_characters_leave_the_output():
+    body = [b.replace("council", "coun\u200bcil\x00").replace("Tuesday ,", "Tuesday,")
+            for b in BODY]
+    a = clean_text(NAV + "\n" + "\n".join(body).replace("supports.", "supports ."))
+    assert "\x00" not in a.text and "\u200b" not in a.text
+    assert "council" in a.text and "supports." in a.text and "supports ." not in a.text
