@@ -113,7 +113,7 @@ def cmd_run(args) -> int:
     from newspith.pipeline.batch import run_files
 
     stats = run_files(args.inputs, args.out, _extract_config(args), quiet=args.quiet)
-    return 0 if stats.read == stats.written else 1
+    return 0 if stats.read == stats.written + sum(stats.dropped.values()) else 1
 
 
 def cmd_bench(args) -> int:
@@ -166,7 +166,8 @@ def build_parser() -> argparse.ArgumentParser:
     r = sub.add_parser("run", parents=[favor], help="extract many pages into a JSONL file",
                        description="Extract every HTML file of the inputs (files, folders, "
                        "globs); write one row per page (an article or an error with its reason).")
-    r.add_argument("inputs", nargs="+", help="HTML files, folders or glob patterns")
+    r.add_argument("inputs", nargs="+",
+                   help="HTML or WARC (.warc, .warc.gz) files, folders or glob patterns")
     r.add_argument("--out", required=True, help="output .jsonl or .jsonl.gz")
     r.add_argument("--quiet", action="store_true", help="no summary table")
     r.set_defaults(func=cmd_run)

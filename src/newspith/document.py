@@ -12,7 +12,8 @@ class Document:
     """One page as read from an input: raw bytes (or text already decoded) plus provenance.
 
     ``id`` is stable across runs (a path, a WARC record id, a JSONL line number), so that a
-    rerun can tell which pages it has done.
+    rerun can tell which pages it has done. ``error`` is set when the reader could not read the
+    page whole (a truncated WARC record): the batch writes an error row for it.
     """
 
     id: str
@@ -21,3 +22,4 @@ class Document:
     url: str | None = None
     content_type: str | None = None
     headers: dict[str, str] = field(default_factory=dict)
+    error: str | None = None

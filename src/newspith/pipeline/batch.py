@@ -1,6 +1,7 @@
-"""A sequential batch over HTML files: one row per page, counts checked, a summary table.
+"""A sequential batch over HTML and WARC files: one row per page, counts checked, a summary.
 
-``read = written`` always holds: every page becomes an article row or an error row.
+``read = written + dropped`` always holds: every page becomes an article row or an error row,
+and a WARC record that is not a page (an image, a PDF) is counted as dropped with its reason.
 """
 
 from __future__ import annotations
@@ -11,11 +12,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newspith.config import ExtractConfig
-from newspith.io.files import expand_paths, read_html_files
+from newspith.io.files import expand_paths, read_inputs
+from newspith.io.warc import Dropped
 from newspith.io.jsonl import JsonlWriter
 from newspith.pipeline.steps import Row, extract_document
 
 __all__ = ["BatchStats", "run_files"]
+
+_TABLE_ROWS = 30  # rows shown in the summary table; all rows are in the output file
 
 
 @dataclass
@@ -25,6 +29,7 @@ class BatchStats:
     articles: int = 0
     not_articles: int = 0
     errors: Counter = field(default_factory=Counter)
+    dropped: Counter = field(default_factory=Counter)  # records that are not pages, by reason
 
 
 def run_files(inputs: list[str], out: str | Path, config: ExtractConfig | None = None,
@@ -33,8 +38,11 @@ def run_files(inputs: list[str], out: str | Path, config: ExtractConfig | None =
     rows: list[Row] = []
     paths = expand_paths(inputs)
     with JsonlWriter(out) as writer:
-        for doc in read_html_files(paths):
+        for doc in read_inputs(paths):
             stats.read += 1
+            if isinstance(doc, Dropped):
+                stats.dropped[doc.reason] += 1
+                continue
             row = extract_document(doc, config)
             writer.write(row.to_dict())
             stats.written += 1
@@ -59,8 +67,9 @@ def _print_summary(rows: list[Row], stats: BatchStats, out: Path) -> None:
                 "encoding"):
         table.add_column(col, overflow="fold", justify="right" if col in ("words", "blocks")
                          else "left")
-    for row in rows:
-        name = Path(row.doc.source).name
+    for row in rows[:_TABLE_ROWS]:
+        name = Path(row.doc.source).name if row.doc.id == row.doc.source else row.doc.url or \
+            row.doc.id
         a = row.article
         if a is None:
             msg = row.error.get("message", "") if row.error else ""
@@ -73,7 +82,12 @@ def _print_summary(rows: list[Row], stats: BatchStats, out: Path) -> None:
             f"{a.encoding or ''}{' (repaired)' if a.repaired else ''}")
     console = Console(file=sys.stdout, width=max(120, Console().width))
     console.print(table)
+    if len(rows) > _TABLE_ROWS:
+        console.print(f"… and {len(rows) - _TABLE_ROWS} more rows in {out}")
     errors = sum(stats.errors.values())
-    console.print(f"read {stats.read} = written {stats.written} "
-                  f"({stats.articles} articles, {stats.not_articles} not articles, "
-                  f"{errors} errors)")
+    dropped = sum(stats.dropped.values())
+    why = ", ".join(f"{n} {r}" for r, n in stats.dropped.most_common())
+    console.print(f"read {stats.read} = written {stats.written} + dropped {dropped}"
+                  f"{f' ({why})' if why else ''}; "
+                  f"{stats.articles} articles, {stats.not_articles} not articles, "
+                  f"{errors} errors")

@@ -34,12 +34,17 @@ class Row:
     def to_dict(self) -> dict[str, Any]:
         head: dict[str, Any] = {"id": self.doc.id, "source": self.doc.source,
                                 "fetched_url": self.doc.url, "ok": self.ok}
+        if self.doc.headers.get("warc-date"):
+            head["warc_date"] = self.doc.headers["warc-date"]
         if self.article is not None:
             return head | self.article.to_dict()
         return head | {"error": self.error}
 
 
 def extract_document(doc: Document, config: ExtractConfig | None = None) -> Row:
+    if doc.error is not None:
+        return Row(doc, error={"error": "InputError", "stage": "read", "message": doc.error,
+                               "page_id": doc.id, "url": doc.url})
     try:
         article = extract(doc.body, doc.url, config=config, content_type=doc.content_type)
     except NewspithError as exc:

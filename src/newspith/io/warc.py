@@ -1,0 +1,95 @@
+"""Read pages from WARC files (``.warc``, ``.warc.gz``): Common Crawl CC-MAIN, CC-NEWS, own crawls.
+
+``response`` records whose HTTP ``Content-Type`` is HTML become :class:`Document` rows, with the
+HTTP charset passed on to decoding and the WARC record id, target URI and date kept as
+provenance. Every other response record is *dropped with a reason* (``not-html``), never silently,
+so that a batch can check ``read = written + dropped``. A record that cannot be read whole (a
+truncated download, a corrupt gzip member) becomes a Document with ``error`` set: the batch
+writes it as an error row. Reading stops at a corrupt record, since the rest of the file cannot
+be trusted to line up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from newspith.document import Document
+
+__all__ = ["Dropped", "WARC_SUFFIXES", "is_warc", "read_warc", "split_http"]
+
+WARC_SUFFIXES = (".warc", ".warc.gz")
+_HTML_TYPES = ("text/html", "application/xhtml+xml", "application/xml+xhtml")
+
+
+@dataclass(frozen=True, slots=True)
+class Dropped:
+    """A record read but not turned into a row, and why (``not-html``)."""
+
+    id: str
+    source: str
+    reason: str
+
+
+def is_warc(path: Path) -> bool:
+    name = path.name.lower()
+    return name.endswith(WARC_SUFFIXES) and not name.endswith((".wet", ".wet.gz", ".warc.wet",
+                                                               ".warc.wet.gz"))
+
+
+def read_warc(path: str | Path) -> Iterator[Document | Dropped]:
+    """Documents (and drops) of the ``response`` records of one WARC file, in file order."""
+    from fastwarc.warc import ArchiveIterator, WarcRecordType
+
+    path = Path(path)
+    source = str(path)
+    with path.open("rb") as fh:
+        records = ArchiveIterator(fh, record_types=WarcRecordType.response, parse_http=False)
+        n = 0
+        while True:
+            try:
+                record = next(records)
+            except StopIteration:
+                return
+            except Exception as exc:  # noqa: BLE001 - a corrupt record ends what can be read
+                yield Document(id=f"{source}#{n + 1}", source=source,
+                               error=f"corrupt WARC record: {exc}")
+                return
+            n += 1
+            headers = record.headers
+            rid = headers.get("WARC-Record-ID") or f"{source}#{n}"
+            url = headers.get("WARC-Target-URI")
+            meta = {"warc-date": headers.get("WARC-Date") or "", "warc-record-id": rid}
+            try:
+                block = record.reader.read()
+            except Exception as exc:  # noqa: BLE001
+                yield Document(id=rid, source=source, url=url, headers=meta,
+                               error=f"unreadable record: {exc}")
+                continue
+            expected = record.content_length
+            if expected is not None and len(block) < expected:
+                yield Document(id=rid, source=source, url=url, headers=meta,
+                               error=f"truncated record: {len(block)} of {expected} bytes")
+                continue
+            content_type, body = split_http(block)
+            if content_type is None or content_type.lower().split(";")[0].strip() \
+                    not in _HTML_TYPES:
+                yield Dropped(id=rid, source=source, reason="not-html")
+                continue
+            yield Document(id=rid, source=source, body=body, url=url, content_type=content_type,
+                           headers=meta)
+
+
+def split_http(block: bytes) -> tuple[str | None, bytes]:
+    """``(Content-Type, body)`` of an HTTP response as stored in a WARC record."""
+    head, sep, body = block.partition(b"\r\n\r\n")
+    if not sep:
+        head, sep, body = block.partition(b"\n\n")
+    if not sep or not head.startswith(b"HTTP/"):
+        return None, block
+    for line in head.split(b"\n")[1:]:
+        name, _, value = line.partition(b":")
+        if name.strip().lower() == b"content-type":
+            return value.strip().decode("latin-1"), body
+    return None, body

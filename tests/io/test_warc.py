@@ -1,0 +1,80 @@
+"""WARC input: HTML responses become rows with provenance; other records are dropped with a
+reason; a truncated record is an error row; `newspith run` counts read = written + dropped."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+from newspith.cli import main
+from newspith.io.warc import Dropped, read_warc, split_http
+from tests.conftest import EXAMPLES
+
+PAGE = (EXAMPLES / "harbour-ferry.html").read_bytes()
+LATIN = "<html><head><title>Caf\xe9</title></head><body><article><h1>Caf\xe9 reopens</h1>" + \
+    "".join(f"<p>The caf\xe9 on the quay reopened on Monday after a long winter of repairs, "
+            f"paragraph {i} of the story told in full.</p>" for i in range(6)) + \
+    "</article></body></html>"
+
+
+def _record(kind: str, uri: str, n: int, block: bytes, cut: int = 0) -> bytes:
+    head = (f"WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\n"
+            f"WARC-Date: 2024-05-02T10:00:0{n}Z\r\n"
+            f"WARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-00000000000{n}>\r\n"
+            f"Content-Type: application/http; msgtype={kind}\r\n"
+            f"Content-Length: {len(block)}\r\n\r\n").encode()
+    rec = head + block + b"\r\n\r\n"
+    return rec[:-cut] if cut else rec
+
+
+def _http(content_type: str, body: bytes) -> bytes:
+    return (f"HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\n"
+            f"Content-Length: {len(body)}\r\n\r\n").encode() + body
+
+
+def _warc(tmp_path, truncated: bool = True):
+    data = b"".join([
+        _record("request", "https://example.org/ferry", 1, b"GET /ferry HTTP/1.1\r\n\r\n"),
+        _record("response", "https://example.org/ferry", 2, _http("text/html", PAGE)),
+        _record("response", "https://example.org/logo.png", 3,
+                _http("image/png", b"\x89PNG\r\n\x1a\n" + bytes(64))),
+        _record("response", "https://example.org/cafe", 4,
+                _http("text/html; charset=windows-1252", LATIN.encode("cp1252"))),
+    ])
+    if truncated:
+        data += _record("response", "https://example.org/cut", 5, _http("text/html", PAGE),
+                        cut=len(PAGE) // 2)
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(gzip.compress(data))
+    return path
+
+
+def test_split_http_reads_the_content_type():
+    assert split_http(_http("text/html; charset=utf-8", b"<p>x</p>")) == (
+        "text/html; charset=utf-8", b"<p>x</p>")
+    assert split_http(b"no http here") == (None, b"no http here")
+
+
+def test_responses_become_documents_and_the_rest_is_dropped(tmp_path):
+    items = list(read_warc(_warc(tmp_path, truncated=False)))
+    docs = [d for d in items if not isinstance(d, Dropped)]
+    drops = [d for d in items if isinstance(d, Dropped)]
+    assert [d.url for d in docs] == ["https://example.org/ferry", "https://example.org/cafe"]
+    assert docs[0].id == "<urn:uuid:00000000-0000-0000-0000-000000000002>"
+    assert docs[0].headers["warc-date"] == "2024-05-02T10:00:02Z"
+    assert docs[1].content_type == "text/html; charset=windows-1252"
+    assert [d.reason for d in drops] == ["not-html"]
+
+
+def test_run_over_a_warc_counts_every_record(tmp_path, capsys):
+    out = tmp_path / "out.jsonl"
+    assert main(["run", str(_warc(tmp_path)), "--out", str(out), "--quiet"]) == 0
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == 3  # two pages and one truncated record; the image is dropped
+    ferry, cafe, cut = rows
+    assert ferry["ok"] and ferry["is_article"] and ferry["warc_date"] == "2024-05-02T10:00:02Z"
+    assert ferry["title"].startswith("Ferry crossing to Skerrin Island")
+    assert cafe["ok"] and "café on the quay" in cafe["text"]
+    assert cafe["encoding"] == "cp1252" and cafe["encoding_source"] == "http"
+    assert not cut["ok"] and cut["error"]["stage"] == "read"
+    assert "truncated" in cut["error"]["message"]
