@@ -20,6 +20,9 @@ demo: $(STAMP)
 	$(BIN)/newspith run examples/pages --out out/articles.jsonl
 	@echo
 	$(BIN)/newspith extract examples/pages/harbour-ferry.html --format markdown
+	@echo
+	$(BIN)/newspith run examples/pages --out out/corpus.sqlite --quiet
+	$(BIN)/newspith search "ferry OR budget" --db out/corpus.sqlite --limit 3
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -116,6 +116,24 @@ def cmd_run(args) -> int:
     return 0 if stats.read == stats.written + sum(stats.dropped.values()) else 1
 
 
+def cmd_search(args) -> int:
+    from newspith.io.sqlite import search
+
+    hits = search(args.db, args.query, limit=args.limit)
+    if args.format == "json":
+        for h in hits:
+            print(json.dumps({"id": h.id, "title": h.title, "url": h.url, "site_name": h.site_name,
+                              "published": h.published, "snippet": h.snippet},
+                             ensure_ascii=False))
+        return 0
+    for h in hits:
+        print(f"{h.title or '(no title)'}\n  {h.url or h.id}"
+              f"{'  ' + h.published[:10] if h.published else ''}\n  {h.snippet}\n")
+    if not hits:
+        print("no match", file=sys.stderr)
+    return 0
+
+
 def cmd_bench(args) -> int:
     from newspith.bench.runner import BenchOptions, run_bench
     from newspith.bench.tools import DEFAULT_TOOLS
@@ -168,9 +186,21 @@ def build_parser() -> argparse.ArgumentParser:
                        "globs); write one row per page (an article or an error with its reason).")
     r.add_argument("inputs", nargs="+",
                    help="HTML or WARC (.warc, .warc.gz) files, folders or glob patterns")
-    r.add_argument("--out", required=True, help="output .jsonl or .jsonl.gz")
+    r.add_argument("--out", required=True,
+                   help="output: .jsonl or .jsonl.gz, or a SQLite corpus (.sqlite, .db) with a "
+                        "full-text index")
     r.add_argument("--quiet", action="store_true", help="no summary table")
     r.set_defaults(func=cmd_run)
+
+    q = sub.add_parser("search", help="full-text search in a SQLite corpus",
+                       description="Search the titles and bodies of a corpus written by "
+                       "`newspith run --out corpus.sqlite` (SQLite FTS5 syntax: words, \"a "
+                       "phrase\", AND/OR/NOT, prefix*).")
+    q.add_argument("query", help="what to look for")
+    q.add_argument("--db", required=True, help="the corpus database")
+    q.add_argument("--limit", type=int, default=20, help="at most N hits (default 20)")
+    q.add_argument("--format", choices=("text", "json"), default="text")
+    q.set_defaults(func=cmd_search)
 
     b = sub.add_parser("bench", help="benchmark newspith against other extractors",
                        description="Score newspith and the anchors (trafilatura, "

@@ -15,6 +15,7 @@ from newspith.config import ExtractConfig
 from newspith.io.files import expand_paths, read_inputs
 from newspith.io.warc import Dropped
 from newspith.io.jsonl import JsonlWriter
+from newspith.io.sqlite import SQLITE_SUFFIXES, SqliteWriter
 from newspith.pipeline.steps import Row, extract_document
 
 __all__ = ["BatchStats", "run_files"]
@@ -37,7 +38,8 @@ def run_files(inputs: list[str], out: str | Path, config: ExtractConfig | None =
     stats = BatchStats()
     rows: list[Row] = []
     paths = expand_paths(inputs)
-    with JsonlWriter(out) as writer:
+    writer_cls = SqliteWriter if Path(out).suffix.lower() in SQLITE_SUFFIXES else JsonlWriter
+    with writer_cls(out) as writer:
         for doc in read_inputs(paths):
             stats.read += 1
             if isinstance(doc, Dropped):

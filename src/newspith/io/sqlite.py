@@ -1,0 +1,139 @@
+"""The SQLite corpus: the embedded default output, with full-text search over titles and bodies.
+
+Schema (created on first use; ``PRAGMA user_version`` records it):
+
+``articles``      one row per page extracted: ``id`` (the page's stable id: path, WARC record id),
+                  ``source``, ``url``, ``title``, ``text``, ``authors`` (JSON list),
+                  ``published``/``modified`` (ISO 8601), ``site_name``, ``language``,
+                  ``page_type``, ``is_article`` (0/1), ``reason``, ``warc_date``, and ``data``:
+                  the whole row as JSON (blocks, metadata provenance, ...)
+``errors``        one row per page that failed: ``id``, ``source``, ``url``, ``stage``, ``error``,
+                  ``message``
+``articles_fts``  an FTS5 index over ``title`` and ``text``, kept in step with ``articles`` by
+                  triggers
+
+Rows are keyed by page id and written with ``INSERT OR REPLACE``: a rerun over the same inputs
+replaces rows instead of adding duplicates. :func:`search` opens the database read-only.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from newspith.errors import InputError
+
+__all__ = ["SqliteWriter", "SearchHit", "search", "SQLITE_SUFFIXES"]
+
+SQLITE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE, source TEXT, url TEXT, title TEXT, text TEXT, authors TEXT,
+    published TEXT, modified TEXT, site_name TEXT, language TEXT, page_type TEXT,
+    is_article INTEGER, reason TEXT, warc_date TEXT, data TEXT
+);
+CREATE INDEX IF NOT EXISTS articles_site ON articles(site_name);
+CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
+CREATE TABLE IF NOT EXISTS errors (
+    id TEXT PRIMARY KEY, source TEXT, url TEXT, stage TEXT, error TEXT, message TEXT
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
+    title, text, content='articles', content_rowid='rowid'
+);
+CREATE TRIGGER IF NOT EXISTS articles_ai AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS articles_ad AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text)
+    VALUES ('delete', old.rowid, old.title, old.text);
+END;
+"""
+
+_COLUMNS = ("id", "source", "url", "title", "text", "authors", "published", "modified",
+            "site_name", "language", "page_type", "is_article", "reason", "warc_date", "data")
+
+
+class SqliteWriter:
+    """A context manager writing batch rows (``Row.to_dict()``) into a corpus database."""
+
+    def __init__(self, path: str | Path, commit_every: int = 500) -> None:
+        self.path = Path(path)
+        self.commit_every = commit_every
+        self.rows = 0
+        self._db: sqlite3.Connection | None = None
+
+    def __enter__(self) -> SqliteWriter:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(self.path)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.executescript(_SCHEMA)
+        self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        return self
+
+    def write(self, row: dict[str, Any]) -> None:
+        assert self._db is not None, "use SqliteWriter as a context manager"
+        if row.get("ok"):
+            values = (row["id"], row.get("source"), row.get("url") or row.get("fetched_url"),
+                      row.get("title"), row.get("text") or "",
+                      json.dumps(row.get("authors") or [], ensure_ascii=False),
+                      row.get("published"), row.get("modified"), row.get("site_name"),
+                      row.get("language"), row.get("page_type"), int(bool(row.get("is_article"))),
+                      row.get("reason"), row.get("warc_date"), json.dumps(row, ensure_ascii=False))
+            # DELETE then INSERT (what INSERT OR REPLACE does) fires both FTS triggers.
+            self._db.execute("DELETE FROM articles WHERE id = ?", (row["id"],))
+            self._db.execute(f"INSERT INTO articles ({', '.join(_COLUMNS)}) "
+                             f"VALUES ({', '.join('?' * len(_COLUMNS))})", values)
+            self._db.execute("DELETE FROM errors WHERE id = ?", (row["id"],))
+        else:
+            err = row.get("error") or {}
+            self._db.execute("INSERT OR REPLACE INTO errors VALUES (?, ?, ?, ?, ?, ?)",
+                             (row["id"], row.get("source"), row.get("fetched_url"),
+                              err.get("stage"), err.get("error"), err.get("message")))
+        self.rows += 1
+        if self.rows % self.commit_every == 0:
+            self._db.commit()
+
+    def __exit__(self, *exc) -> None:
+        if self._db is not None:
+            self._db.commit()
+            self._db.close()
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    id: str
+    title: str | None
+    url: str | None
+    site_name: str | None
+    published: str | None
+    snippet: str
+
+
+def search(db: str | Path, query: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:
+    """Articles matching an FTS5 ``query``, best first (bm25, title weighted over text).
+
+    The database is opened read-only. A query FTS5 cannot parse raises
+    :class:`~newspith.errors.InputError` with its message.
+    """
+    path = Path(db)
+    if not path.is_file():
+        raise InputError(f"no such corpus database: {db}")
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        rows = conn.execute(
+            "SELECT a.id, a.title, a.url, a.site_name, a.published, "
+            "snippet(articles_fts, 1, '[', ']', ' … ', 12) "
+            "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+            "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ? OFFSET ?",
+            (query, limit, offset)).fetchall()
+    except sqlite3.OperationalError as exc:
+        raise InputError(f"bad search query {query!r}: {exc}") from exc
+    finally:
+        conn.close()
+    return [SearchHit(*r) for r in rows]

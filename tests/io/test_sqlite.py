@@ -1,0 +1,61 @@
+"""The SQLite corpus: rows and error rows, FTS5 search, reruns without duplicates, bad queries."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from newspith.cli import main
+from newspith.errors import InputError
+from newspith.io.sqlite import search
+from tests.conftest import EXAMPLES
+
+
+def _corpus(tmp_path):
+    (tmp_path / "pages").mkdir()
+    for name in ("harbour-ferry", "budget-vote", "marche-paris"):
+        (tmp_path / "pages" / f"{name}.html").write_bytes((EXAMPLES / f"{name}.html").read_bytes())
+    (tmp_path / "pages" / "broken.html").write_bytes(b"\x00\x01\x02" * 100)
+    db = tmp_path / "corpus.sqlite"
+    assert main(["run", str(tmp_path / "pages"), "--out", str(db), "--quiet"]) == 0
+    return db
+
+
+def test_run_writes_articles_and_errors(tmp_path):
+    db = _corpus(tmp_path)
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 3
+    assert con.execute("SELECT count(*) FROM errors").fetchone()[0] == 1
+    title, authors = con.execute(
+        "SELECT title, authors FROM articles WHERE id LIKE '%budget-vote.html'").fetchone()
+    assert title.startswith("Council passes $412 million budget")
+    assert "Priya Raman" in authors
+
+
+def test_search_ranks_and_snippets(tmp_path):
+    db = _corpus(tmp_path)
+    hits = search(db, "ferry")
+    assert hits and hits[0].title.startswith("Ferry crossing")
+    assert "[" in hits[0].snippet and "]" in hits[0].snippet
+    assert search(db, '"police overtime"')[0].title.startswith("Council passes")
+    assert search(db, "marché")  # accents as written
+    assert search(db, "zzzznotthere") == []
+
+
+def test_a_rerun_replaces_rows_instead_of_adding(tmp_path):
+    db = _corpus(tmp_path)
+    assert main(["run", str(tmp_path / "pages"), "--out", str(db), "--quiet"]) == 0
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 3
+    assert len(search(db, "ferry")) == 1
+
+
+def test_a_bad_query_is_a_clear_error(tmp_path, capsys):
+    db = _corpus(tmp_path)
+    with pytest.raises(InputError, match="bad search query"):
+        search(db, 'ferry AND (')
+    assert main(["search", 'ferry AND (', "--db", str(db)]) == 1
+    assert "bad search query" in capsys.readouterr().err
+    assert main(["search", "ferry", "--db", str(db)]) == 0
+    assert "Ferry crossing" in capsys.readouterr().out
