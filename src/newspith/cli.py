@@ -187,8 +187,8 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("inputs", nargs="+",
                    help="HTML or WARC (.warc, .warc.gz) files, folders or glob patterns")
     r.add_argument("--out", required=True,
-                   help="output: .jsonl or .jsonl.gz, or a SQLite corpus (.sqlite, .db) with a "
-                        "full-text index")
+                   help="output: .jsonl or .jsonl.gz, .parquet, or a SQLite corpus (.sqlite, "
+                        ".db) with a full-text index")
     r.add_argument("--quiet", action="store_true", help="no summary table")
     r.set_defaults(func=cmd_run)
 

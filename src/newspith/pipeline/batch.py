@@ -38,8 +38,7 @@ def run_files(inputs: list[str], out: str | Path, config: ExtractConfig | None =
     stats = BatchStats()
     rows: list[Row] = []
     paths = expand_paths(inputs)
-    writer_cls = SqliteWriter if Path(out).suffix.lower() in SQLITE_SUFFIXES else JsonlWriter
-    with writer_cls(out) as writer:
+    with _writer_for(Path(out)) as writer:
         for doc in read_inputs(paths):
             stats.read += 1
             if isinstance(doc, Dropped):
@@ -58,6 +57,18 @@ def run_files(inputs: list[str], out: str | Path, config: ExtractConfig | None =
     if not quiet:
         _print_summary(rows, stats, Path(out))
     return stats
+
+
+def _writer_for(out: Path):
+    """The writer an output path names: SQLite corpus, Parquet, or JSON Lines (the rest)."""
+    suffix = out.suffix.lower()
+    if suffix in SQLITE_SUFFIXES:
+        return SqliteWriter(out)
+    if suffix == ".parquet":
+        from newspith.io.parquet import ParquetWriter
+
+        return ParquetWriter(out)
+    return JsonlWriter(out)
 
 
 def _print_summary(rows: list[Row], stats: BatchStats, out: Path) -> None:

@@ -1,4 +1,5 @@
-"""The SQLite corpus: rows and error rows, FTS5 search, reruns without duplicates, bad queries."""
+"""Corpus outputs: the SQLite corpus (rows, error rows, FTS5 search, reruns without duplicates,
+bad queries) and Parquet with its documented schema."""
 
 from __future__ import annotations
 
@@ -59,3 +60,21 @@ def test_a_bad_query_is_a_clear_error(tmp_path, capsys):
     assert "bad search query" in capsys.readouterr().err
     assert main(["search", "ferry", "--db", str(db)]) == 0
     assert "Ferry crossing" in capsys.readouterr().out
+
+
+def test_run_writes_parquet_with_the_documented_schema(tmp_path):
+    import pyarrow.parquet as pq
+
+    from newspith.io.parquet import SCHEMA_FIELDS
+
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "ferry.html").write_bytes((EXAMPLES / "harbour-ferry.html").read_bytes())
+    (tmp_path / "pages" / "broken.html").write_bytes(b"\x00\x01\x02" * 100)
+    out = tmp_path / "out.parquet"
+    assert main(["run", str(tmp_path / "pages"), "--out", str(out), "--quiet"]) == 0
+    table = pq.read_table(out)
+    assert tuple(table.schema.names) == SCHEMA_FIELDS
+    rows = {r["id"].rsplit("/", 1)[-1]: r for r in table.to_pylist()}
+    assert rows["ferry.html"]["ok"] and rows["ferry.html"]["title"].startswith("Ferry crossing")
+    assert rows["ferry.html"]["authors"] == ["Morwenna Hale"]
+    assert not rows["broken.html"]["ok"] and rows["broken.html"]["error_stage"]
