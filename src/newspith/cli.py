@@ -185,7 +185,8 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Extract every HTML file of the inputs (files, folders, "
                        "globs); write one row per page (an article or an error with its reason).")
     r.add_argument("inputs", nargs="+",
-                   help="HTML or WARC (.warc, .warc.gz) files, folders or glob patterns")
+                   help="HTML, WARC (.warc[.gz]), WET (.wet[.gz]) or JSONL (html or text "
+                        "lines) files, folders or glob patterns")
     r.add_argument("--out", required=True,
                    help="output: .jsonl or .jsonl.gz, .parquet, or a SQLite corpus (.sqlite, "
                         ".db) with a full-text index")

@@ -13,7 +13,9 @@ class Document:
 
     ``id`` is stable across runs (a path, a WARC record id, a JSONL line number), so that a
     rerun can tell which pages it has done. ``error`` is set when the reader could not read the
-    page whole (a truncated WARC record): the batch writes an error row for it.
+    page whole (a truncated WARC record): the batch writes an error row for it. ``kind`` is
+    ``"html"`` for a page, ``"text"`` for text already flattened from one (a WET record, a JSONL
+    ``text`` field), which goes to text mode.
     """
 
     id: str
@@ -23,3 +25,4 @@ class Document:
     content_type: str | None = None
     headers: dict[str, str] = field(default_factory=dict)
     error: str | None = None
+    kind: str = "html"

@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newspith.decode import decode
+from newspith.document import Document
 from newspith.errors import InputError
 
-__all__ = ["TextRecord", "read_text_records", "sniff_kind"]
+__all__ = ["TextRecord", "read_jsonl_pages", "read_text_records", "sniff_kind"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +71,21 @@ def read_text_records(path: str | Path) -> Iterator[TextRecord]:
 
 
 def _read_jsonl(path: Path) -> Iterator[TextRecord]:
+    for doc in read_jsonl_pages(path):
+        if doc.error is None and doc.kind != "text":
+            yield TextRecord(id=doc.id, url=doc.url, error="the line has 'html', not a 'text' "
+                                                           "string (use `newspith run`)")
+        else:
+            yield TextRecord(id=doc.id, text=doc.body if isinstance(doc.body, str) else "",
+                             url=doc.url, title=doc.headers.get("title"), error=doc.error)
+
+
+def read_jsonl_pages(path: str | Path) -> Iterator[Document]:
+    """JSONL lines as Documents: an ``html`` field is a page, a ``text`` field flattened text
+    (``kind="text"``); ``id``, ``url`` and ``title`` are kept when present. A line that is not
+    JSON or has neither field is an error Document, never a lost line."""
+    path = Path(path)
+    source = str(path)
     with _open(path) as fh:
         for n, line in enumerate(io.TextIOWrapper(fh, encoding="utf-8", errors="replace"), 1):
             if not line.strip():
@@ -78,14 +94,22 @@ def _read_jsonl(path: Path) -> Iterator[TextRecord]:
             try:
                 row = json.loads(line)
             except json.JSONDecodeError as exc:
-                yield TextRecord(id=rid, error=f"line {n} is not JSON: {exc.msg}")
+                yield Document(id=rid, source=source, error=f"line {n} is not JSON: {exc.msg}")
                 continue
-            if not isinstance(row, dict) or not isinstance(row.get("text"), str):
-                yield TextRecord(id=rid, error=f"line {n} has no 'text' string")
+            if not isinstance(row, dict):
+                yield Document(id=rid, source=source, error=f"line {n} is not a JSON object")
                 continue
-            yield TextRecord(id=str(row.get("id", rid)), text=row["text"],
-                             url=row.get("url") if isinstance(row.get("url"), str) else None,
-                             title=row.get("title") if isinstance(row.get("title"), str) else None)
+            rid = str(row.get("id", rid))
+            url = row.get("url") if isinstance(row.get("url"), str) else None
+            title = row.get("title") if isinstance(row.get("title"), str) else None
+            if isinstance(row.get("html"), str):
+                yield Document(id=rid, source=source, body=row["html"], url=url)
+            elif isinstance(row.get("text"), str):
+                yield Document(id=rid, source=source, body=row["text"], url=url, kind="text",
+                               headers={"title": title} if title else {})
+            else:
+                yield Document(id=rid, source=source, url=url,
+                               error=f"line {n} has no 'html' or 'text' string")
 
 
 def _read_wet(path: Path) -> Iterator[TextRecord]:

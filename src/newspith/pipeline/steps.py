@@ -15,6 +15,7 @@ from newspith.config import ExtractConfig
 from newspith.document import Document
 from newspith.errors import NewspithError
 from newspith.extract import extract
+from newspith.textmode import clean_text
 
 __all__ = ["Row", "extract_document"]
 
@@ -46,7 +47,12 @@ def extract_document(doc: Document, config: ExtractConfig | None = None) -> Row:
         return Row(doc, error={"error": "InputError", "stage": "read", "message": doc.error,
                                "page_id": doc.id, "url": doc.url})
     try:
-        article = extract(doc.body, doc.url, config=config, content_type=doc.content_type)
+        if doc.kind == "text":
+            article = clean_text(doc.body if isinstance(doc.body, str) else
+                                 doc.body.decode("utf-8", "replace"),
+                                 doc.headers.get("title"), doc.url)
+        else:
+            article = extract(doc.body, doc.url, config=config, content_type=doc.content_type)
     except NewspithError as exc:
         exc.page_id, exc.url = exc.page_id or doc.id, exc.url or doc.url
         return Row(doc, error=exc.to_dict())
