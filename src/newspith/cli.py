@@ -112,7 +112,8 @@ def cmd_clean(args) -> int:
 def cmd_run(args) -> int:
     from newspith.pipeline.batch import run_files
 
-    stats = run_files(args.inputs, args.out, _extract_config(args), quiet=args.quiet)
+    stats = run_files(args.inputs, args.out, _extract_config(args), quiet=args.quiet,
+                      dedup=not args.no_dedup)
     return 0 if stats.read == stats.written + sum(stats.dropped.values()) else 1
 
 
@@ -191,6 +192,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="output: .jsonl or .jsonl.gz, .parquet, or a SQLite corpus (.sqlite, "
                         ".db) with a full-text index")
     r.add_argument("--quiet", action="store_true", help="no summary table")
+    r.add_argument("--no-dedup", action="store_true",
+                   help="do not cluster exact and near-duplicate articles")
     r.set_defaults(func=cmd_run)
 
     q = sub.add_parser("search", help="full-text search in a SQLite corpus",

@@ -9,6 +9,8 @@ Schema (created on first use; ``PRAGMA user_version`` records it):
                   the whole row as JSON (blocks, metadata provenance, ...)
 ``errors``        one row per page that failed: ``id``, ``source``, ``url``, ``stage``, ``error``,
                   ``message``
+``clusters``      near-duplicate clusters: ``id``, ``cluster`` (the first member's id),
+                  ``earliest`` (0/1), ``exact`` (0/1), ``size``
 ``articles_fts``  an FTS5 index over ``title`` and ``text``, kept in step with ``articles`` by
                   triggers
 
@@ -43,6 +45,10 @@ CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
 CREATE TABLE IF NOT EXISTS errors (
     id TEXT PRIMARY KEY, source TEXT, url TEXT, stage TEXT, error TEXT, message TEXT
 );
+CREATE TABLE IF NOT EXISTS clusters (
+    id TEXT PRIMARY KEY, cluster TEXT, earliest INTEGER, exact INTEGER, size INTEGER
+);
+CREATE INDEX IF NOT EXISTS clusters_cluster ON clusters(cluster);
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
     title, text, content='articles', content_rowid='rowid'
 );
@@ -98,6 +104,13 @@ class SqliteWriter:
         self.rows += 1
         if self.rows % self.commit_every == 0:
             self._db.commit()
+
+    def write_clusters(self, clusters: dict) -> None:
+        """Near-duplicate clusters of this run (``id -> Membership``), replacing older rows."""
+        assert self._db is not None, "use SqliteWriter as a context manager"
+        self._db.executemany(
+            "INSERT OR REPLACE INTO clusters VALUES (?, ?, ?, ?, ?)",
+            [(id, m.cluster, int(m.earliest), int(m.exact), m.size) for id, m in clusters.items()])
 
     def __exit__(self, *exc) -> None:
         if self._db is not None:

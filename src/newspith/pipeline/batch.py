@@ -16,6 +16,7 @@ from newspith.io.files import expand_paths, read_inputs
 from newspith.io.warc import Dropped
 from newspith.io.jsonl import JsonlWriter
 from newspith.io.sqlite import SQLITE_SUFFIXES, SqliteWriter
+from newspith.pipeline.dedup import Deduper, Membership
 from newspith.pipeline.steps import Row, extract_document
 
 __all__ = ["BatchStats", "run_files"]
@@ -31,14 +32,22 @@ class BatchStats:
     not_articles: int = 0
     errors: Counter = field(default_factory=Counter)
     dropped: Counter = field(default_factory=Counter)  # records that are not pages, by reason
+    clusters: dict = field(default_factory=dict)       # article id -> Membership (dedup)
 
 
 def run_files(inputs: list[str], out: str | Path, config: ExtractConfig | None = None,
-              quiet: bool = False) -> BatchStats:
+              quiet: bool = False, dedup: bool = True) -> BatchStats:
+    """Extract every page of ``inputs`` into ``out`` (JSONL, Parquet or a SQLite corpus).
+
+    With ``dedup``, articles are clustered with their exact and near copies; the clusters go
+    into the corpus (SQLite: a ``clusters`` table) or beside the output (``*.clusters.jsonl``).
+    """
     stats = BatchStats()
-    rows: list[Row] = []
+    shown: list[Row] = []  # the summary table's rows; all rows are in the output
+    deduper = Deduper() if dedup else None
     paths = expand_paths(inputs)
-    with _writer_for(Path(out)) as writer:
+    out = Path(out)
+    with _writer_for(out) as writer:
         for doc in read_inputs(paths):
             stats.read += 1
             if isinstance(doc, Dropped):
@@ -47,16 +56,34 @@ def run_files(inputs: list[str], out: str | Path, config: ExtractConfig | None =
             row = extract_document(doc, config)
             writer.write(row.to_dict())
             stats.written += 1
-            if row.article is None:
+            a = row.article
+            if a is None:
                 stats.errors[row.error["error"] if row.error else "unknown"] += 1
-            elif row.article.is_article:
+            elif a.is_article:
                 stats.articles += 1
             else:
                 stats.not_articles += 1
-            rows.append(row)
+            if deduper is not None and a is not None and a.text:
+                deduper.add(doc.id, a.text, a.published.isoformat() if a.published else None)
+            if len(shown) < _TABLE_ROWS:
+                shown.append(row)
+        if deduper is not None:
+            stats.clusters = deduper.clusters()
+            _write_clusters(writer, out, stats.clusters)
     if not quiet:
-        _print_summary(rows, stats, Path(out))
+        _print_summary(shown, stats, out)
     return stats
+
+
+def _write_clusters(writer, out: Path, clusters: dict[str, Membership]) -> None:
+    if isinstance(writer, SqliteWriter):
+        writer.write_clusters(clusters)
+        return
+    side = out.with_name(out.name.split(".")[0] + ".clusters.jsonl")
+    with JsonlWriter(side) as w:
+        for id, m in clusters.items():
+            w.write({"id": id, "cluster": m.cluster, "earliest": m.earliest, "exact": m.exact,
+                     "size": m.size})
 
 
 def _writer_for(out: Path):
@@ -80,7 +107,7 @@ def _print_summary(rows: list[Row], stats: BatchStats, out: Path) -> None:
                 "encoding"):
         table.add_column(col, overflow="fold", justify="right" if col in ("words", "blocks")
                          else "left")
-    for row in rows[:_TABLE_ROWS]:
+    for row in rows:
         name = Path(row.doc.source).name if row.doc.id == row.doc.source else row.doc.url or \
             row.doc.id
         a = row.article
@@ -95,8 +122,8 @@ def _print_summary(rows: list[Row], stats: BatchStats, out: Path) -> None:
             f"{a.encoding or ''}{' (repaired)' if a.repaired else ''}")
     console = Console(file=sys.stdout, width=max(120, Console().width))
     console.print(table)
-    if len(rows) > _TABLE_ROWS:
-        console.print(f"… and {len(rows) - _TABLE_ROWS} more rows in {out}")
+    if stats.written > len(rows):
+        console.print(f"… and {stats.written - len(rows)} more rows in {out}")
     errors = sum(stats.errors.values())
     dropped = sum(stats.dropped.values())
     why = ", ".join(f"{n} {r}" for r, n in stats.dropped.most_common())
@@ -104,3 +131,7 @@ def _print_summary(rows: list[Row], stats: BatchStats, out: Path) -> None:
                   f"{f' ({why})' if why else ''}; "
                   f"{stats.articles} articles, {stats.not_articles} not articles, "
                   f"{errors} errors")
+    copies = [m for m in stats.clusters.values() if not m.earliest]
+    if copies:
+        console.print(f"duplicates: {len(copies)} copies ({sum(m.exact for m in copies)} exact) "
+                      f"in {len({m.cluster for m in copies})} clusters")

@@ -1,0 +1,112 @@
+"""Exact and near-duplicate articles (syndicated copies) within a run.
+
+Every article body gets a cluster: an exact copy (same words once case and punctuation are set
+aside) joins its original's cluster at once; a near copy (MinHash of word 5-shingles, Jaccard
+similarity at least ``DedupConfig.threshold``, found with datasketch's LSH index) joins the
+cluster of the copy it matches. A cluster's id is the id of its first member in the run.
+
+Once the run is over, :meth:`Deduper.clusters` says for each article its cluster and whether it
+is the cluster's earliest copy: the earliest ``published`` date, and the first read when no copy
+is dated (or dates tie).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+__all__ = ["DedupConfig", "Deduper", "Membership"]
+
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class DedupConfig:
+    """How duplicates are found."""
+
+    #: Jaccard similarity of word 5-shingle sets above which two articles are copies.
+    threshold: float = 0.8
+    #: MinHash permutations: more is more exact and slower.
+    num_perm: int = 64
+    #: Words in a shingle.
+    shingle_words: int = 5
+    #: Articles with fewer words than this are not compared (their shingles say too little).
+    min_words: int = 20
+
+
+@dataclass(frozen=True, slots=True)
+class Membership:
+    cluster: str       # the id of the cluster's first member
+    earliest: bool     # this is the cluster's earliest copy
+    exact: bool        # an exact copy of an earlier member (not only a near one)
+    size: int          # members of the cluster
+
+
+@dataclass
+class _Member:
+    id: str
+    cluster: str
+    order: int
+    published: str | None
+    exact: bool
+
+
+@dataclass
+class Deduper:
+    config: DedupConfig = field(default_factory=DedupConfig)
+    _exact: dict[str, str] = field(default_factory=dict)       # text hash -> member id
+    _members: dict[str, _Member] = field(default_factory=dict)
+    _lsh: object = None
+
+    def add(self, id: str, text: str, published: str | None = None) -> str:
+        """Record one article; returns its cluster id."""
+        words = [w.lower() for w in _WORD.findall(text or "")]
+        key = hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=16).hexdigest()
+        order = len(self._members)
+        if key in self._exact:
+            first = self._members[self._exact[key]]
+            return self._join(id, first.cluster, order, published, exact=True)
+        self._exact[key] = id
+        cluster = id
+        if len(words) >= self.config.min_words:
+            mh = self._minhash(words)
+            lsh = self._index()
+            match = lsh.query(mh)
+            if match:
+                cluster = min((self._members[m] for m in match), key=lambda m: m.order).cluster
+            lsh.insert(id, mh)
+        return self._join(id, cluster, order, published, exact=False)
+
+    def _join(self, id: str, cluster: str, order: int, published: str | None, exact: bool
+              ) -> str:
+        self._members[id] = _Member(id, cluster, order, published, exact)
+        return cluster
+
+    def _index(self):
+        if self._lsh is None:
+            from datasketch import MinHashLSH
+
+            self._lsh = MinHashLSH(threshold=self.config.threshold, num_perm=self.config.num_perm)
+        return self._lsh
+
+    def _minhash(self, words: list[str]):
+        from datasketch import MinHash
+
+        n = self.config.shingle_words
+        mh = MinHash(num_perm=self.config.num_perm)
+        mh.update_batch([" ".join(words[i:i + n]).encode("utf-8")
+                         for i in range(max(1, len(words) - n + 1))])
+        return mh
+
+    def clusters(self) -> dict[str, Membership]:
+        """Every recorded article's cluster, and whether it is the cluster's earliest copy."""
+        groups: dict[str, list[_Member]] = {}
+        for m in self._members.values():
+            groups.setdefault(m.cluster, []).append(m)
+        out: dict[str, Membership] = {}
+        for cluster, members in groups.items():
+            first = min(members, key=lambda m: (m.published is None, m.published or "", m.order))
+            for m in members:
+                out[m.id] = Membership(cluster, m is first, m.exact, len(members))
+        return out

@@ -1,0 +1,74 @@
+"""Exact and near-duplicate clusters, the earliest copy, and clusters in the run's outputs."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from newspith.cli import main
+from newspith.pipeline.dedup import Deduper
+from tests.conftest import EXAMPLES
+
+STORY = ("The city council voted on Tuesday to close the old harbour bridge to cars from May after "
+         "engineers found corrosion in two of its four main supports. Pedestrians and cyclists "
+         "will still be able to cross while repairs go on, the council said, but buses will be "
+         "diverted through the northern ring road for at least a year. Shop owners on Quay "
+         "Street said they feared losing passing trade during the works.")
+OTHER = ("A new exhibition of maritime paintings opened at the town museum on Saturday, with "
+         "more than forty works lent by private collectors along the coast and a series of "
+         "evening talks about the history of the fishing fleet planned for the autumn months.")
+
+
+def test_exact_near_and_distinct_articles():
+    d = Deduper()
+    d.add("a", STORY, "2024-05-02T09:00:00+00:00")
+    d.add("b", STORY.upper().replace(".", "!"), "2024-05-01T18:00:00+00:00")  # same words
+    d.add("c", "By Wire Staff. " + STORY + " Copyright Wire Service.", None)  # syndicated
+    d.add("d", OTHER, None)
+    d.add("e", "Too short.", None)
+    c = d.clusters()
+    assert c["a"].cluster == c["b"].cluster == c["c"].cluster == "a"
+    assert c["b"].exact and not c["c"].exact and c["a"].size == 3
+    assert c["b"].earliest and not c["a"].earliest and not c["c"].earliest  # earliest date
+    assert c["d"].cluster == "d" and c["d"].earliest and c["d"].size == 1
+    assert c["e"].cluster == "e"
+
+
+def test_undated_copies_keep_the_first_read_as_earliest():
+    d = Deduper()
+    d.add("x", STORY)
+    d.add("y", STORY)
+    c = d.clusters()
+    assert c["x"].earliest and not c["y"].earliest
+
+
+def _pages(tmp_path):
+    pages = tmp_path / "pages"
+    if pages.is_dir():
+        return pages
+    pages.mkdir()
+    html = (EXAMPLES / "harbour-ferry.html").read_bytes()
+    (pages / "a-original.html").write_bytes(html)
+    (pages / "b-copy.html").write_bytes(html.replace(b"Harbour Gazette", b"Coast Herald"))
+    (pages / "c-other.html").write_bytes((EXAMPLES / "budget-vote.html").read_bytes())
+    return pages
+
+
+def test_run_writes_clusters_into_the_corpus(tmp_path):
+    db = tmp_path / "corpus.sqlite"
+    assert main(["run", str(_pages(tmp_path)), "--out", str(db), "--quiet"]) == 0
+    rows = {id.rsplit("/", 1)[-1]: cluster for id, cluster in
+            sqlite3.connect(db).execute("SELECT id, cluster FROM clusters").fetchall()}
+    assert rows["a-original.html"] == rows["b-copy.html"] != rows["c-other.html"]
+
+
+def test_run_writes_clusters_beside_jsonl(tmp_path):
+    out = tmp_path / "articles.jsonl"
+    assert main(["run", str(_pages(tmp_path)), "--out", str(out), "--quiet"]) == 0
+    side = [json.loads(x) for x in (tmp_path / "articles.clusters.jsonl").read_text().splitlines()]
+    by_name = {r["id"].rsplit("/", 1)[-1]: r for r in side}
+    assert by_name["b-copy.html"]["cluster"] == by_name["a-original.html"]["id"]
+    assert by_name["a-original.html"]["earliest"] and not by_name["b-copy.html"]["earliest"]
+    assert main(["run", str(_pages(tmp_path)), "--out", str(tmp_path / "n.jsonl"), "--quiet",
+                 "--no-dedup"]) == 0
+    assert not (tmp_path / "n.clusters.jsonl").exists()
