@@ -17,6 +17,7 @@ from pathlib import Path
 from newspith.decode import decode
 from newspith.document import Document
 from newspith.errors import InputError
+from newspith.io.warc import iter_records
 
 __all__ = ["TextRecord", "read_jsonl_pages", "read_text_records", "sniff_kind"]
 
@@ -114,34 +115,6 @@ def read_jsonl_pages(path: str | Path) -> Iterator[Document]:
 
 def _read_wet(path: Path) -> Iterator[TextRecord]:
     """``conversion`` records of a WET file (text extracted from pages by the crawler)."""
-    from fastwarc.warc import ArchiveIterator, WarcRecordType
-
-    with path.open("rb") as fh:
-        records = ArchiveIterator(fh, record_types=WarcRecordType.conversion,
-                                  parse_http=False)
-        n = 0
-        while True:
-            try:
-                record = next(records)
-            except StopIteration:
-                break
-            except Exception as exc:  # a corrupt record: report it, stop this file
-                yield TextRecord(id=f"{path.name}:{n + 1}", error=f"corrupt WARC record: {exc}")
-                break
-            n += 1
-            headers = record.headers
-            rid = headers.get("WARC-Record-ID") or f"{path.name}:{n}"
-            url = headers.get("WARC-Target-URI")
-            date = headers.get("WARC-Date")
-            try:
-                data = record.reader.read()
-            except Exception as exc:
-                yield TextRecord(id=rid, url=url, date=date, error=f"unreadable record: {exc}")
-                continue
-            expected = record.content_length
-            if expected is not None and len(data) < expected:
-                yield TextRecord(id=rid, url=url, date=date,
-                                 error=f"truncated record: {len(data)} of {expected} bytes")
-                continue
-            yield TextRecord(id=rid, text=data.decode("utf-8", errors="replace"), url=url,
-                             date=date)
+    for rec in iter_records(path, "conversion"):
+        text = rec.block.decode("utf-8", errors="replace") if rec.error is None else ""
+        yield TextRecord(id=rec.id, text=text, url=rec.url, date=rec.date, error=rec.error)

@@ -17,7 +17,8 @@ from pathlib import Path
 
 from newspith.document import Document
 
-__all__ = ["Dropped", "WARC_SUFFIXES", "is_warc", "read_warc", "split_http"]
+__all__ = ["Dropped", "RawRecord", "WARC_SUFFIXES", "is_warc", "iter_records", "read_warc",
+           "split_http"]
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "application/xml+xhtml")
@@ -38,14 +39,29 @@ def is_warc(path: Path) -> bool:
                                                                ".warc.wet.gz"))
 
 
-def read_warc(path: str | Path) -> Iterator[Document | Dropped]:
-    """Documents (and drops) of the ``response`` records of one WARC file, in file order."""
+@dataclass(frozen=True, slots=True)
+class RawRecord:
+    """One WARC record's identity and block, or why its block could not be read."""
+
+    id: str
+    url: str | None
+    date: str | None
+    block: bytes = b""
+    error: str | None = None
+
+
+def iter_records(path: str | Path, record_type: str) -> Iterator[RawRecord]:
+    """The records of one type (``"response"``, ``"conversion"``) of a WARC or WET file.
+
+    A record that cannot be read whole is yielded with ``error`` set (unreadable, truncated);
+    a corrupt one ends the file, since the rest cannot be trusted to line up.
+    """
     from fastwarc.warc import ArchiveIterator, WarcRecordType
 
     path = Path(path)
-    source = str(path)
     with path.open("rb") as fh:
-        records = ArchiveIterator(fh, record_types=WarcRecordType.response, parse_http=False)
+        records = ArchiveIterator(fh, record_types=getattr(WarcRecordType, record_type),
+                                  parse_http=False)
         n = 0
         while True:
             try:
@@ -53,32 +69,41 @@ def read_warc(path: str | Path) -> Iterator[Document | Dropped]:
             except StopIteration:
                 return
             except Exception as exc:  # noqa: BLE001 - a corrupt record ends what can be read
-                yield Document(id=f"{source}#{n + 1}", source=source,
-                               error=f"corrupt WARC record: {exc}")
+                yield RawRecord(id=f"{path}#{n + 1}", url=None, date=None,
+                                error=f"corrupt WARC record: {exc}")
                 return
             n += 1
             headers = record.headers
-            rid = headers.get("WARC-Record-ID") or f"{source}#{n}"
-            url = headers.get("WARC-Target-URI")
-            meta = {"warc-date": headers.get("WARC-Date") or "", "warc-record-id": rid}
+            rid = headers.get("WARC-Record-ID") or f"{path}#{n}"
+            url, date = headers.get("WARC-Target-URI"), headers.get("WARC-Date")
             try:
                 block = record.reader.read()
             except Exception as exc:  # noqa: BLE001
-                yield Document(id=rid, source=source, url=url, headers=meta,
-                               error=f"unreadable record: {exc}")
+                yield RawRecord(rid, url, date, error=f"unreadable record: {exc}")
                 continue
             expected = record.content_length
             if expected is not None and len(block) < expected:
-                yield Document(id=rid, source=source, url=url, headers=meta,
-                               error=f"truncated record: {len(block)} of {expected} bytes")
+                yield RawRecord(rid, url, date,
+                                error=f"truncated record: {len(block)} of {expected} bytes")
                 continue
-            content_type, body = split_http(block)
-            if content_type is None or content_type.lower().split(";")[0].strip() \
-                    not in _HTML_TYPES:
-                yield Dropped(id=rid, source=source, reason="not-html")
-                continue
-            yield Document(id=rid, source=source, body=body, url=url, content_type=content_type,
-                           headers=meta)
+            yield RawRecord(rid, url, date, block)
+
+
+def read_warc(path: str | Path) -> Iterator[Document | Dropped]:
+    """Documents (and drops) of the ``response`` records of one WARC file, in file order."""
+    source = str(path)
+    for rec in iter_records(path, "response"):
+        meta = {"warc-date": rec.date or "", "warc-record-id": rec.id}
+        if rec.error is not None:
+            yield Document(id=rec.id, source=source, url=rec.url, headers=meta, error=rec.error)
+            continue
+        content_type, body = split_http(rec.block)
+        if content_type is None or content_type.lower().split(";")[0].strip() \
+                not in _HTML_TYPES:
+            yield Dropped(id=rec.id, source=source, reason="not-html")
+            continue
+        yield Document(id=rec.id, source=source, body=body, url=rec.url,
+                       content_type=content_type, headers=meta)
 
 
 def split_http(block: bytes) -> tuple[str | None, bytes]:
