@@ -114,6 +114,9 @@ def cmd_run(args) -> int:
 
     stats = run_files(args.inputs, args.out, _extract_config(args), quiet=args.quiet,
                       dedup=not args.no_dedup)
+    if args.stats:
+        Path(args.stats).write_text(json.dumps(stats.to_dict(), indent=2) + "\n",
+                                    encoding="utf-8")
     return 0 if stats.read == stats.written + sum(stats.dropped.values()) else 1
 
 
@@ -192,6 +195,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="output: .jsonl or .jsonl.gz, .parquet, or a SQLite corpus (.sqlite, "
                         ".db) with a full-text index")
     r.add_argument("--quiet", action="store_true", help="no summary table")
+    r.add_argument("--stats", metavar="FILE", help="also write the run's figures as JSON")
     r.add_argument("--no-dedup", action="store_true",
                    help="do not cluster exact and near-duplicate articles")
     r.set_defaults(func=cmd_run)

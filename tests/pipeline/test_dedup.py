@@ -72,3 +72,16 @@ def test_run_writes_clusters_beside_jsonl(tmp_path):
     assert main(["run", str(_pages(tmp_path)), "--out", str(tmp_path / "n.jsonl"), "--quiet",
                  "--no-dedup"]) == 0
     assert not (tmp_path / "n.clusters.jsonl").exists()
+
+
+def test_run_writes_its_figures_as_json(tmp_path):
+    stats = tmp_path / "stats.json"
+    out = tmp_path / "articles.jsonl"
+    assert main(["run", str(_pages(tmp_path)), "--out", str(out), "--quiet",
+                 "--stats", str(stats)]) == 0
+    figures = json.loads(stats.read_text())
+    assert figures["read"] == figures["written"] == 3 and figures["counts_check"]
+    assert figures["articles"] == 3 and figures["errors"] == {}
+    # the copy differs only in the site name, outside the body: an exact copy of the body
+    assert figures["duplicates"] == {"copies": 1, "exact": 1, "clusters_with_copies": 1}
+    assert figures["pages_per_second"] > 0

@@ -7,6 +7,8 @@ and a WARC record that is not a page (an image, a PDF) is counted as dropped wit
 from __future__ import annotations
 
 import sys
+import time
+from contextlib import contextmanager
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +35,19 @@ class BatchStats:
     errors: Counter = field(default_factory=Counter)
     dropped: Counter = field(default_factory=Counter)  # records that are not pages, by reason
     clusters: dict = field(default_factory=dict)       # article id -> Membership (dedup)
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict:
+        """The run's figures as JSON-ready data (``--stats FILE``)."""
+        copies = [m for m in self.clusters.values() if not m.earliest]
+        return {"read": self.read, "written": self.written,
+                "dropped": dict(self.dropped), "articles": self.articles,
+                "not_articles": self.not_articles, "errors": dict(self.errors),
+                "duplicates": {"copies": len(copies), "exact": sum(m.exact for m in copies),
+                               "clusters_with_copies": len({m.cluster for m in copies})},
+                "seconds": round(self.seconds, 3),
+                "pages_per_second": round(self.written / self.seconds, 1) if self.seconds else None,
+                "counts_check": self.read == self.written + sum(self.dropped.values())}
 
 
 def run_files(inputs: list[str], out: str | Path, config: ExtractConfig | None = None,
@@ -47,9 +62,11 @@ def run_files(inputs: list[str], out: str | Path, config: ExtractConfig | None =
     deduper = Deduper() if dedup else None
     paths = expand_paths(inputs)
     out = Path(out)
-    with _writer_for(out) as writer:
+    start = time.perf_counter()
+    with _writer_for(out) as writer, _progress(quiet) as tick:
         for doc in read_inputs(paths):
             stats.read += 1
+            tick()
             if isinstance(doc, Dropped):
                 stats.dropped[doc.reason] += 1
                 continue
@@ -70,9 +87,38 @@ def run_files(inputs: list[str], out: str | Path, config: ExtractConfig | None =
         if deduper is not None:
             stats.clusters = deduper.clusters()
             _write_clusters(writer, out, stats.clusters)
+    stats.seconds = time.perf_counter() - start
     if not quiet:
         _print_summary(shown, stats, out)
     return stats
+
+
+@contextmanager
+def _progress(quiet: bool):
+    """A progress bar on stderr with the count of records and pages per second; a no-op when
+    ``quiet`` or when stderr is not a terminal."""
+    if quiet or not sys.stderr.isatty():
+        yield lambda: None
+        return
+    from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, \
+        TimeElapsedColumn
+
+    columns = (SpinnerColumn(), TextColumn("records"), MofNCompleteColumn(),
+               TextColumn("{task.fields[rate]}"),
+               TimeElapsedColumn())
+    with Progress(*columns, transient=True) as bar:
+        task = bar.add_task("run", total=None, rate="")
+        started = time.perf_counter()
+        done = 0
+
+        def tick() -> None:
+            nonlocal done
+            done += 1
+            if done % 20 == 0:
+                rate = done / max(time.perf_counter() - started, 1e-9)
+                bar.update(task, completed=done, rate=f"{rate:,.0f} pages/s")
+
+        yield tick
 
 
 def _write_clusters(writer, out: Path, clusters: dict[str, Membership]) -> None:
