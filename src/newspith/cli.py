@@ -112,8 +112,11 @@ def cmd_clean(args) -> int:
 def cmd_run(args) -> int:
     from newspith.pipeline.batch import run_files
 
+    from newspith.pipeline.pool import PoolConfig
+
+    pool = PoolConfig(page_seconds=args.page_seconds, worker_memory_mb=args.worker_memory)
     stats = run_files(args.inputs, args.out, _extract_config(args), quiet=args.quiet,
-                      dedup=not args.no_dedup)
+                      dedup=not args.no_dedup, workers=args.workers or None, pool=pool)
     if args.stats:
         Path(args.stats).write_text(json.dumps(stats.to_dict(), indent=2) + "\n",
                                     encoding="utf-8")
@@ -196,6 +199,12 @@ def build_parser() -> argparse.ArgumentParser:
                         ".db) with a full-text index")
     r.add_argument("--quiet", action="store_true", help="no summary table")
     r.add_argument("--stats", metavar="FILE", help="also write the run's figures as JSON")
+    r.add_argument("--workers", type=int, default=0,
+                   help="worker processes (default: every core; 1: in this process)")
+    r.add_argument("--page-seconds", type=float, default=30.0,
+                   help="a page taking longer becomes an error row and its worker is replaced")
+    r.add_argument("--worker-memory", type=int, default=2048, metavar="MB",
+                   help="memory cap of a worker process; a page needing more is an error row")
     r.add_argument("--no-dedup", action="store_true",
                    help="do not cluster exact and near-duplicate articles")
     r.set_defaults(func=cmd_run)

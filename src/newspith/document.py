@@ -26,3 +26,4 @@ class Document:
     headers: dict[str, str] = field(default_factory=dict)
     error: str | None = None
     kind: str = "html"
+    seq: int = 0                    # its place in the run's input order (set by the batch)

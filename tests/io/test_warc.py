@@ -71,7 +71,8 @@ def test_run_over_a_warc_counts_every_record(tmp_path, capsys):
     assert main(["run", str(_warc(tmp_path)), "--out", str(out), "--quiet"]) == 0
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert len(rows) == 3  # two pages and one truncated record; the image is dropped
-    ferry, cafe, cut = rows
+    by_url = {r["fetched_url"]: r for r in rows}  # rows come in completion order
+    ferry, cafe, cut = (by_url[f"https://example.org/{p}"] for p in ("ferry", "cafe", "cut"))
     assert ferry["ok"] and ferry["is_article"] and ferry["warc_date"] == "2024-05-02T10:00:02Z"
     assert ferry["title"].startswith("Ferry crossing to Skerrin Island")
     assert cafe["ok"] and "café on the quay" in cafe["text"]

@@ -28,7 +28,7 @@ def test_exact_near_and_distinct_articles():
     d.add("e", "Too short.", None)
     c = d.clusters()
     assert c["a"].cluster == c["b"].cluster == c["c"].cluster == "a"
-    assert c["b"].exact and not c["c"].exact and c["a"].size == 3
+    assert c["a"].exact and c["b"].exact and not c["c"].exact and c["a"].size == 3
     assert c["b"].earliest and not c["a"].earliest and not c["c"].earliest  # earliest date
     assert c["d"].cluster == "d" and c["d"].earliest and c["d"].size == 1
     assert c["e"].cluster == "e"

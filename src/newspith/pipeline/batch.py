@@ -10,7 +10,7 @@ import sys
 import time
 from contextlib import contextmanager
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from newspith.config import ExtractConfig
@@ -19,6 +19,7 @@ from newspith.io.warc import Dropped
 from newspith.io.jsonl import JsonlWriter
 from newspith.io.sqlite import SQLITE_SUFFIXES, SqliteWriter
 from newspith.pipeline.dedup import Deduper, Membership
+from newspith.pipeline.pool import PoolConfig, run_pool
 from newspith.pipeline.steps import Row, extract_document
 
 __all__ = ["BatchStats", "run_files"]
@@ -51,26 +52,37 @@ class BatchStats:
 
 
 def run_files(inputs: list[str], out: str | Path, config: ExtractConfig | None = None,
-              quiet: bool = False, dedup: bool = True) -> BatchStats:
+              quiet: bool = False, dedup: bool = True, workers: int | None = 1,
+              pool: PoolConfig | None = None) -> BatchStats:
     """Extract every page of ``inputs`` into ``out`` (JSONL, Parquet or a SQLite corpus).
 
-    With ``dedup``, articles are clustered with their exact and near copies; the clusters go
-    into the corpus (SQLite: a ``clusters`` table) or beside the output (``*.clusters.jsonl``).
+    ``workers`` other than 1 runs pages in worker processes (``None``: every core) under the
+    time and memory guards of ``pool`` (:mod:`newspith.pipeline.pool`). With ``dedup``,
+    articles are clustered with their exact and near copies; the clusters go into the corpus
+    (SQLite: a ``clusters`` table) or beside the output (``*.clusters.jsonl``).
     """
     stats = BatchStats()
     shown: list[Row] = []  # the summary table's rows; all rows are in the output
     deduper = Deduper() if dedup else None
     paths = expand_paths(inputs)
     out = Path(out)
-    start = time.perf_counter()
-    with _writer_for(out) as writer, _progress(quiet) as tick:
+
+    def documents():
         for doc in read_inputs(paths):
             stats.read += 1
-            tick()
             if isinstance(doc, Dropped):
                 stats.dropped[doc.reason] += 1
-                continue
-            row = extract_document(doc, config)
+            else:
+                yield replace(doc, seq=stats.read)
+
+    start = time.perf_counter()
+    with _writer_for(out) as writer, _progress(quiet) as tick:
+        if workers == 1:
+            rows = (_one(doc, config) for doc in documents())
+        else:
+            rows = run_pool(documents(), config, replace(pool or PoolConfig(), workers=workers))
+        for row in rows:
+            tick()
             writer.write(row.to_dict())
             stats.written += 1
             a = row.article
@@ -81,7 +93,8 @@ def run_files(inputs: list[str], out: str | Path, config: ExtractConfig | None =
             else:
                 stats.not_articles += 1
             if deduper is not None and a is not None and a.text:
-                deduper.add(doc.id, a.text, a.published.isoformat() if a.published else None)
+                deduper.add(row.doc.id, a.text, a.published.isoformat() if a.published else None,
+                            order=row.doc.seq)
             if len(shown) < _TABLE_ROWS:
                 shown.append(row)
         if deduper is not None:
@@ -91,6 +104,16 @@ def run_files(inputs: list[str], out: str | Path, config: ExtractConfig | None =
     if not quiet:
         _print_summary(shown, stats, out)
     return stats
+
+
+def _one(doc, config: ExtractConfig | None) -> Row:
+    """The per-page step in this process; running out of memory is that page's error row."""
+    try:
+        return extract_document(doc, config)
+    except MemoryError:
+        return Row(doc, error={"error": "memory", "stage": "extract", "page_id": doc.id,
+                               "message": "the page needed more memory than there is",
+                               "url": doc.url})
 
 
 @contextmanager

@@ -3,7 +3,7 @@
 Every article body gets a cluster: an exact copy (same words once case and punctuation are set
 aside) joins its original's cluster at once; a near copy (MinHash of word 5-shingles, Jaccard
 similarity at least ``DedupConfig.threshold``, found with datasketch's LSH index) joins the
-cluster of the copy it matches. A cluster's id is the id of its first member in the run.
+cluster of the copy it matches. A cluster's id is the id of its first member in input order.
 
 Once the run is over, :meth:`Deduper.clusters` says for each article its cluster and whether it
 is the cluster's earliest copy: the earliest ``published`` date, and the first read when no copy
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 __all__ = ["DedupConfig", "Deduper", "Membership"]
@@ -39,7 +40,7 @@ class DedupConfig:
 class Membership:
     cluster: str       # the id of the cluster's first member
     earliest: bool     # this is the cluster's earliest copy
-    exact: bool        # an exact copy of an earlier member (not only a near one)
+    exact: bool        # another member has the same words (an exact copy, not only a near one)
     size: int          # members of the cluster
 
 
@@ -49,7 +50,7 @@ class _Member:
     cluster: str
     order: int
     published: str | None
-    exact: bool
+    key: str
 
 
 @dataclass
@@ -59,14 +60,17 @@ class Deduper:
     _members: dict[str, _Member] = field(default_factory=dict)
     _lsh: object = None
 
-    def add(self, id: str, text: str, published: str | None = None) -> str:
-        """Record one article; returns its cluster id."""
+    def add(self, id: str, text: str, published: str | None = None,
+            order: int | None = None) -> None:
+        """Record one article. ``order`` is its place in the input (default: the order of
+        calls); it decides cluster ids and ties, so that parallel runs agree with serial ones."""
         words = [w.lower() for w in _WORD.findall(text or "")]
         key = hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=16).hexdigest()
-        order = len(self._members)
+        order = len(self._members) if order is None else order
         if key in self._exact:
             first = self._members[self._exact[key]]
-            return self._join(id, first.cluster, order, published, exact=True)
+            self._join(id, first.cluster, order, published, key)
+            return
         self._exact[key] = id
         cluster = id
         if len(words) >= self.config.min_words:
@@ -74,14 +78,13 @@ class Deduper:
             lsh = self._index()
             match = lsh.query(mh)
             if match:
-                cluster = min((self._members[m] for m in match), key=lambda m: m.order).cluster
+                cluster = self._members[next(iter(match))].cluster
             lsh.insert(id, mh)
-        return self._join(id, cluster, order, published, exact=False)
+        self._join(id, cluster, order, published, key)
 
-    def _join(self, id: str, cluster: str, order: int, published: str | None, exact: bool
-              ) -> str:
-        self._members[id] = _Member(id, cluster, order, published, exact)
-        return cluster
+    def _join(self, id: str, cluster: str, order: int, published: str | None, key: str
+              ) -> None:
+        self._members[id] = _Member(id, cluster, order, published, key)
 
     def _index(self):
         if self._lsh is None:
@@ -105,8 +108,10 @@ class Deduper:
         for m in self._members.values():
             groups.setdefault(m.cluster, []).append(m)
         out: dict[str, Membership] = {}
-        for cluster, members in groups.items():
+        for members in groups.values():
+            name = min(members, key=lambda m: m.order).id  # the first in input order
             first = min(members, key=lambda m: (m.published is None, m.published or "", m.order))
+            same = Counter(m.key for m in members)
             for m in members:
-                out[m.id] = Membership(cluster, m is first, m.exact, len(members))
+                out[m.id] = Membership(name, m is first, same[m.key] > 1, len(members))
         return out

@@ -56,6 +56,8 @@ def extract_document(doc: Document, config: ExtractConfig | None = None) -> Row:
     except NewspithError as exc:
         exc.page_id, exc.url = exc.page_id or doc.id, exc.url or doc.url
         return Row(doc, error=exc.to_dict())
+    except MemoryError:
+        raise  # the worker pool replaces the worker; the sequential batch records the page
     except Exception as exc:  # noqa: BLE001 - the batch boundary: record, never lose the page
         return Row(doc, error={"error": type(exc).__name__, "stage": "internal",
                                "message": str(exc)[:500], "page_id": doc.id, "url": doc.url})

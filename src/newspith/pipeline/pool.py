@@ -1,0 +1,149 @@
+"""Worker processes with a time limit and a memory cap per page; nothing lost, nothing stuck.
+
+The parent hands one Document at a time to each worker over a pipe and waits on all pipes at
+once. A worker that takes longer than ``PoolConfig.page_seconds`` on a page is killed and
+replaced, and the page becomes an error row (``timeout``). Each worker runs under an address-space
+cap (``PoolConfig.worker_memory_mb``, ``RLIMIT_AS``): a page that needs more raises MemoryError
+inside the worker, becomes an error row (``memory``), and the worker is replaced so that its heap
+starts clean. A worker that dies for any other reason is replaced too, and its page becomes an
+error row (``worker-died``). Rows come back in completion order, each carrying its Document.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+
+from newspith.config import ExtractConfig
+from newspith.document import Document
+from newspith.pipeline.steps import Row, extract_document
+
+__all__ = ["PoolConfig", "run_pool"]
+
+
+@dataclass(frozen=True, slots=True)
+class PoolConfig:
+    """How the worker pool runs (:mod:`newspith.pipeline.pool`)."""
+
+    #: Worker processes; ``None``: every core.
+    workers: int | None = None
+    #: Seconds one page may take before its worker is killed and the page becomes an error row.
+    page_seconds: float = 30.0
+    #: Address space a worker may use, in MB (``RLIMIT_AS``; 0: no cap).
+    worker_memory_mb: int = 2048
+
+
+def _worker(conn: Connection, fn: Callable, config, memory_mb: int) -> None:
+    if memory_mb:
+        import resource
+
+        limit = memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    while True:
+        try:
+            doc = conn.recv()
+        except EOFError:
+            return
+        if doc is None:
+            return
+        try:
+            row = fn(doc, config)
+        except MemoryError:
+            row = None
+        if row is None:  # out of memory: report it and let the parent start a fresh worker
+            conn.send(("memory", None))
+            return
+        conn.send(("ok", row))
+
+
+class _Slot:
+    """One worker process and the page it is on."""
+
+    def __init__(self, ctx, fn, config, memory_mb) -> None:
+        parent, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_worker, args=(child, fn, config, memory_mb), daemon=True)
+        self.proc.start()
+        child.close()
+        self.conn = parent
+        self.doc: Document | None = None
+        self.since = 0.0
+
+    def give(self, doc: Document) -> None:
+        self.doc, self.since = doc, time.monotonic()
+        self.conn.send(doc)
+
+    def stop(self, kill: bool = False) -> None:
+        try:
+            if kill:
+                self.proc.kill()
+            else:
+                self.conn.send(None)
+        except (OSError, BrokenPipeError):
+            pass
+        self.proc.join(timeout=5)
+        if self.proc.is_alive():
+            self.proc.kill()
+            self.proc.join(timeout=5)
+        self.conn.close()
+
+
+def _error(doc: Document, kind: str, message: str) -> Row:
+    return Row(doc, error={"error": kind, "stage": "worker", "message": message,
+                           "page_id": doc.id, "url": doc.url})
+
+
+def run_pool(docs: Iterable[Document], config: ExtractConfig | None = None,
+             pool: PoolConfig | None = None,
+             fn: Callable[[Document, ExtractConfig | None], Row] = extract_document
+             ) -> Iterator[Row]:
+    """One Row per Document, from worker processes, in completion order."""
+    pool = pool or PoolConfig()
+    n = max(1, pool.workers or os.cpu_count() or 1)
+    ctx = mp.get_context("fork" if hasattr(os, "fork") else "spawn")
+    slots = [_Slot(ctx, fn, config, pool.worker_memory_mb) for _ in range(n)]
+    todo = iter(docs)
+    exhausted = False
+    try:
+        while True:
+            for i, slot in enumerate(slots):
+                if slot.doc is None and not exhausted:
+                    doc = next(todo, None)
+                    if doc is None:
+                        exhausted = True
+                    else:
+                        slot.give(doc)
+            busy = [s for s in slots if s.doc is not None]
+            if not busy:
+                return
+            deadline = min(s.since for s in busy) + pool.page_seconds
+            ready = wait([s.conn for s in busy], timeout=max(0.0, deadline - time.monotonic()))
+            now = time.monotonic()
+            for i, slot in enumerate(slots):
+                if slot.doc is None:
+                    continue
+                doc = slot.doc
+                if slot.conn in ready:
+                    try:
+                        status, row = slot.conn.recv()
+                    except (EOFError, OSError):
+                        status, row = "died", None
+                    if status == "ok":
+                        slot.doc = None
+                        yield row
+                        continue
+                    slot.stop(kill=True)
+                    slots[i] = _Slot(ctx, fn, config, pool.worker_memory_mb)
+                    yield (_error(doc, "memory", f"the page needed more than "
+                                  f"{pool.worker_memory_mb} MB") if status == "memory"
+                           else _error(doc, "worker-died", "the worker process died on this page"))
+                elif now - slot.since >= pool.page_seconds:
+                    slot.stop(kill=True)
+                    slots[i] = _Slot(ctx, fn, config, pool.worker_memory_mb)
+                    yield _error(doc, "timeout", f"the page took over {pool.page_seconds:g} s")
+    finally:
+        for slot in slots:
+            slot.stop(kill=slot.doc is not None)

@@ -1,0 +1,50 @@
+"""The worker pool: a slow page, a page that dies, a page that needs too much memory; every page
+still gives exactly one row, and the pool goes on."""
+
+from __future__ import annotations
+
+import os
+import time
+
+from newspith.document import Document
+from newspith.pipeline.pool import PoolConfig, run_pool
+from newspith.pipeline.steps import extract_document
+
+PAGE = ("<html><body><article><h1>Bridge closes</h1>" + "<p>The council voted to close the old "
+        "bridge to cars from May, after engineers found corrosion in its supports.</p>" * 5 +
+        "</article></body></html>")
+
+
+def misbehave(doc, config):
+    """Module level, so worker processes can run it: what each test document asks for."""
+    if doc.id == "slow":
+        time.sleep(30)
+    elif doc.id == "dies":
+        os._exit(3)
+    elif doc.id == "hog":
+        blob = bytearray(1024 * 1024 * 1024)  # over the worker's cap
+        return blob
+    return extract_document(doc, config)
+
+
+def test_every_page_gives_one_row_whatever_it_does():
+    ids = ["a", "slow", "b", "dies", "c", "hog", "d", "e"]
+    docs = [Document(id=i, source="test", body=PAGE) for i in ids]
+    start = time.monotonic()
+    rows = list(run_pool(docs, pool=PoolConfig(workers=2, page_seconds=2,
+                                               worker_memory_mb=512), fn=misbehave))
+    assert time.monotonic() - start < 20
+    by_id = {r.doc.id: r for r in rows}
+    assert sorted(by_id) == sorted(ids) and len(rows) == len(ids)
+    for i in "abcde":
+        assert by_id[i].ok and by_id[i].article.title == "Bridge closes"
+    assert by_id["slow"].error["error"] == "timeout"
+    assert by_id["dies"].error["error"] == "worker-died"
+    assert by_id["hog"].error["error"] == "memory"
+
+
+def test_rows_match_the_sequential_step():
+    docs = [Document(id=str(i), source="test", body=PAGE.replace("May", f"May {i}"))
+            for i in range(12)]
+    pooled = {r.doc.id: r.article.text for r in run_pool(docs, pool=PoolConfig(workers=2))}
+    assert pooled == {d.id: extract_document(d).article.text for d in docs}
