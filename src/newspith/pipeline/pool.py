@@ -20,6 +20,7 @@ from multiprocessing.connection import Connection, wait
 
 from newspith.config import ExtractConfig
 from newspith.document import Document
+from newspith.extract.metadata.language import preload
 from newspith.pipeline.steps import Row, extract_document
 
 __all__ = ["PoolConfig", "run_pool"]
@@ -104,6 +105,8 @@ def run_pool(docs: Iterable[Document], config: ExtractConfig | None = None,
     pool = pool or PoolConfig()
     n = max(1, pool.workers or os.cpu_count() or 1)
     ctx = mp.get_context("fork" if hasattr(os, "fork") else "spawn")
+    if ctx.get_start_method() == "fork":
+        preload()  # the language model, loaded once and shared by the forked workers
     slots = [_Slot(ctx, fn, config, pool.worker_memory_mb) for _ in range(n)]
     todo = iter(docs)
     exhausted = False

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from newspith.config import MetadataConfig
 
-__all__ = ["declared_language", "identify", "settle"]
+__all__ = ["declared_language", "identify", "preload", "settle"]
 
 _TAG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_][a-zA-Z0-9]{2,8})*$")
 # ISO 639-2/3 codes some pages declare, and old or alias codes, mapped to ISO 639-1.
@@ -56,6 +56,15 @@ def _identifier():
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def preload() -> None:
+    """Load the identifier's model now (a worker pool calls this before it forks, so that
+    workers share the loaded model instead of each loading it again)."""
+    try:
+        _identifier()
+    except ImportError:
+        pass
 
 
 def identify(text: str, config: MetadataConfig) -> tuple[str | None, float]:
