@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
-from pathlib import Path
 
 from newspith.bench.comments import run_comments
 from newspith.bench.content import DatasetResult, run_dataset

@@ -112,7 +112,7 @@ def run_pool(docs: Iterable[Document], config: ExtractConfig | None = None,
     exhausted = False
     try:
         while True:
-            for i, slot in enumerate(slots):
+            for slot in slots:
                 if slot.doc is None and not exhausted:
                     doc = next(todo, None)
                     if doc is None:

@@ -151,7 +151,7 @@ def _cut_at_end_marker(segs: Segments, a: int, b: int, config: TextConfig) -> in
         return b
     total = sum(chars[i] for i in range(a, b + 1) if labels[i] == "prose")
     need = config.thread_cut_chars
-    seen, commenters = 0, 0
+    seen = 0
     for i in range(a, b + 1):
         lab = labels[i]
         if lab == "prose":
