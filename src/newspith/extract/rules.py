@@ -277,9 +277,11 @@ def is_promo_line(text: str) -> bool:
     return len(text) < 200 and text.lower().startswith(PROMO_PREFIXES)
 
 
-# Every FURNITURE_RE phrase contains one of these: a cheap substring test runs first.
-FURNITURE_KEYS = ("cookie", "privacy", "terms of", "rights reserved", "newsletter", "mail", "©",
-                  "this site", "continuing", "published", "required")
+# Every FURNITURE_RE phrase contains one of these (lowercased): a cheap substring test runs
+# first, and only text holding one is searched with the regex.
+FURNITURE_KEYS = ("cookie", "privacy policy", "terms of", "rights reserved", "newsletter",
+                  "enter your e", "this site uses", "by continuing", "will not be published",
+                  "required fields", "©")
 
 
 def is_furniture(text: str) -> bool:

@@ -34,6 +34,7 @@ from bisect import bisect_right
 from itertools import accumulate, repeat
 
 from newspith.extract import rules
+from newspith.extract.metadata.vocab import MONTHS
 from newspith.config import TextConfig
 from newspith.textmode.segment import Segments
 
@@ -65,12 +66,6 @@ _SECTION_FIRST_WORDS = frozenset(
     "pingbacks pingback leave post add join reader kommentare kommentar leserkommentare "
     "commentaires commentaire réactions comentarios comentario commenti reacties discussion "
     "related you more recommended most read what share like lesen à lire más te".split())
-# Substrings of every consent, newsletter and copyright sentence rules.FURNITURE_RE knows: the
-# segments holding one are the only ones that regex is run on.
-_FURNITURE_KEYS = ("cookie", "privacy policy", "terms of", "rights reserved", "newsletter",
-                   "enter your e", "this site uses", "by continuing", "will not be published",
-                   "required fields", "©")
-
 # The footer of a blog post: what WordPress, Blogger and TypePad print under it.
 _POST_FOOTER = re.compile(r"this entry was posted|bookmark the permalink|^posted (?:in|under) |"
                           r"^filed (?:in|under)\b|^tags?: |^categories: |\| permalink\b|"
@@ -79,7 +74,7 @@ _POST_FOOTER_KEYS = ("this entry", "permalink", "posted in", "posted under", "fi
                      "filed under", "tag: ", "tags: ", "categories: ", "posted by")
 _DATA_CHARS = "0123456789.,%$€£¥+-–−() "
 _DATA_START = frozenset(_DATA_CHARS)
-_GATED_KEYS = (*_FURNITURE_KEYS, *_EMBED_HINTS, *_POST_FOOTER_KEYS)
+_GATED_KEYS = (*rules.FURNITURE_KEYS, *_EMBED_HINTS, *_POST_FOOTER_KEYS)
 _GATED_MAX_CHARS = 600  # furniture sentences < 400, post footers <= 300, posts <= 80 words
 _HAS_DIGIT = re.compile(r"\d").search
 # The header of a reader comment: "Jane says:", "deet wrote:", "By Anonymous, at 1:53 PM",
@@ -98,10 +93,7 @@ def _is_commenter(low: str) -> bool:
 # "By Jane Doe", "Von Hans Meier", "Par Marie Dupont" … followed by a capitalised name.
 _BYLINE = re.compile(r"^(?:by|von|par|por|di|door|av|af|de)\s+(?:the\s+)?[^\W\d_]",
                      re.IGNORECASE)
-_MONTHS = (r"(?:jan(?:uary|uar|vier)?|feb(?:ruary|ruar)?|févr(?:ier)?|mar(?:ch)?|märz|mars|"
-           r"apr(?:il)?|avr(?:il)?|may|mai|jun(?:e|i)?|juin|jul(?:y|i)?|juil(?:let)?|"
-           r"aug(?:ust)?|août|sep(?:t|tember)?|oct(?:ober)?|okt(?:ober)?|nov(?:ember)?|"
-           r"dec(?:ember)?|dez(?:ember)?|déc(?:embre)?)\.?")
+_MONTHS = "(?:" + "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True)) + r")\.?"
 _DATE = re.compile(
     rf"\b(?:\d{{1,2}}\.?\s+{_MONTHS}\s+\d{{4}}|{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
     r"\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\b")
@@ -220,7 +212,8 @@ def refine(segs: Segments, lo: int, hi: int, title_keys: frozenset[str],
             continue
         t, n = texts[i], chars[i]
         low = t.lower()
-        if n < 400 and any(k in low for k in _FURNITURE_KEYS) and rules.FURNITURE_RE.search(low):
+        if n < 400 and any(k in low for k in rules.FURNITURE_KEYS) and \
+                rules.FURNITURE_RE.search(low):
             labels[i] = "furniture"
         elif words[i] <= 80 and any(h in low for h in _EMBED_HINTS) and _EMBED.search(t):
             labels[i] = "embed"
