@@ -112,7 +112,7 @@ def cmd_clean(args) -> int:
 def cmd_run(args) -> int:
     from newspith.pipeline.batch import run_files
 
-    from newspith.pipeline.pool import PoolConfig
+    from newspith.config import PoolConfig
 
     pool = PoolConfig(page_seconds=args.page_seconds, worker_memory_mb=args.worker_memory)
     stats = run_files(args.inputs, args.out, _extract_config(args), quiet=args.quiet,
@@ -188,9 +188,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="show each segment, kept (+) or dropped (-), and why")
     c.set_defaults(func=cmd_clean)
 
-    r = sub.add_parser("run", parents=[favor], help="extract many pages into a JSONL file",
-                       description="Extract every HTML file of the inputs (files, folders, "
-                       "globs); write one row per page (an article or an error with its reason).")
+    r = sub.add_parser("run", parents=[favor],
+                       help="extract many pages into JSONL, Parquet or a SQLite corpus",
+                       description="Extract every page of the inputs (HTML, WARC, WET and JSONL "
+                       "files, folders, globs) on every core; write one row per page (an "
+                       "article or an error with its reason).")
     r.add_argument("inputs", nargs="+",
                    help="HTML, WARC (.warc[.gz]), WET (.wet[.gz]) or JSONL (html or text "
                         "lines) files, folders or glob patterns")

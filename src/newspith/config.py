@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["DecodeConfig", "ExtractConfig", "FetchConfig", "MetadataConfig", "TextConfig"]
+__all__ = ["DecodeConfig", "ExtractConfig", "FetchConfig", "MetadataConfig", "TextConfig",
+           "PoolConfig", "DedupConfig"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,3 +247,29 @@ class TextConfig:
     #: ``paragraph_chars`` (dumps lose paragraph breaks).
     paragraph_split_chars: int = 900
     paragraph_chars: int = 450
+
+
+@dataclass(frozen=True, slots=True)
+class PoolConfig:
+    """How the worker pool runs (:mod:`newspith.pipeline.pool`)."""
+
+    #: Worker processes; ``None``: every core.
+    workers: int | None = None
+    #: Seconds one page may take before its worker is killed and the page becomes an error row.
+    page_seconds: float = 30.0
+    #: Address space a worker may use, in MB (``RLIMIT_AS``; 0: no cap).
+    worker_memory_mb: int = 2048
+
+
+@dataclass(frozen=True, slots=True)
+class DedupConfig:
+    """How exact and near-duplicate articles are found (:mod:`newspith.pipeline.dedup`)."""
+
+    #: Jaccard similarity of word 5-shingle sets above which two articles are copies.
+    threshold: float = 0.8
+    #: MinHash permutations: more is more exact and slower.
+    num_perm: int = 64
+    #: Words in a shingle.
+    shingle_words: int = 5
+    #: Articles with fewer words than this are not compared (their shingles say too little).
+    min_words: int = 20

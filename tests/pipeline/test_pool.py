@@ -7,7 +7,8 @@ import os
 import time
 
 from newspith.document import Document
-from newspith.pipeline.pool import PoolConfig, run_pool
+from newspith.config import PoolConfig
+from newspith.pipeline.pool import run_pool
 from newspith.pipeline.steps import extract_document
 
 PAGE = ("<html><body><article><h1>Bridge closes</h1>" + "<p>The council voted to close the old "

@@ -13,13 +13,13 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from newspith.config import ExtractConfig
+from newspith.config import ExtractConfig, PoolConfig
 from newspith.io.files import expand_paths, read_inputs
 from newspith.io.warc import Dropped
 from newspith.io.jsonl import JsonlWriter
 from newspith.io.sqlite import SQLITE_SUFFIXES, SqliteWriter
 from newspith.pipeline.dedup import Deduper, Membership
-from newspith.pipeline.pool import PoolConfig, run_pool
+from newspith.pipeline.pool import run_pool
 from newspith.pipeline.steps import Row, extract_document
 
 __all__ = ["BatchStats", "run_files"]

@@ -17,23 +17,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-__all__ = ["DedupConfig", "Deduper", "Membership"]
+from newspith.config import DedupConfig
+
+__all__ = ["Deduper", "Membership"]
 
 _WORD = re.compile(r"\w+")
-
-
-@dataclass(frozen=True, slots=True)
-class DedupConfig:
-    """How duplicates are found."""
-
-    #: Jaccard similarity of word 5-shingle sets above which two articles are copies.
-    threshold: float = 0.8
-    #: MinHash permutations: more is more exact and slower.
-    num_perm: int = 64
-    #: Words in a shingle.
-    shingle_words: int = 5
-    #: Articles with fewer words than this are not compared (their shingles say too little).
-    min_words: int = 20
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,27 +15,14 @@ import multiprocessing as mp
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 
-from newspith.config import ExtractConfig
+from newspith.config import ExtractConfig, PoolConfig
 from newspith.document import Document
 from newspith.extract.metadata.language import preload
 from newspith.pipeline.steps import Row, extract_document
 
-__all__ = ["PoolConfig", "run_pool"]
-
-
-@dataclass(frozen=True, slots=True)
-class PoolConfig:
-    """How the worker pool runs (:mod:`newspith.pipeline.pool`)."""
-
-    #: Worker processes; ``None``: every core.
-    workers: int | None = None
-    #: Seconds one page may take before its worker is killed and the page becomes an error row.
-    page_seconds: float = 30.0
-    #: Address space a worker may use, in MB (``RLIMIT_AS``; 0: no cap).
-    worker_memory_mb: int = 2048
+__all__ = ["run_pool"]
 
 
 def _worker(conn: Connection, fn: Callable, config, memory_mb: int) -> None:
