@@ -34,6 +34,7 @@ from bisect import bisect_right
 from itertools import accumulate, repeat
 
 from newspith.extract import rules
+from newspith.extract.metadata.page import compact
 from newspith.extract.metadata.vocab import MONTHS
 from newspith.config import TextConfig
 from newspith.textmode.segment import Segments
@@ -46,7 +47,6 @@ BODY_LABELS = frozenset({"prose", "short", "embed", "data"})
 _TERMINAL = tuple(".!?…。！？؟।")
 _CLOSERS = "\"'”’»)]」』）*"
 _PHRASE_STRIP = " .:!?|-–—»«·•#*()[]/\\\"'"
-_KEY_STRIP = re.compile(r"[\W_]+")
 # Scripts written without spaces between words: their segments are measured in characters.
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
 
@@ -103,8 +103,9 @@ _DATELINE_WORDS = re.compile(r"^(?:published|updated|posted|last updated|modifie
 
 
 def title_key(text: str) -> str:
-    """The comparison key of a title: lowercased letters and digits only."""
-    return _KEY_STRIP.sub("", text).lower()
+    """The comparison key of a title: letters and digits only, casefolded (as the metadata
+    reader compares names)."""
+    return compact(text)
 
 
 def capital_share(text: str) -> float:
