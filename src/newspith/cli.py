@@ -41,31 +41,25 @@ def cmd_extract(args) -> int:
 
     body, url, content_type = _read_source(args.source, args.url)
     explanation = explain(body, url, config=_extract_config(args), content_type=content_type)
-    article = explanation.article
-    if args.explain:
-        if args.format == "json":
-            print(json.dumps(explanation.to_dict(), ensure_ascii=False, indent=2))
-        else:
-            print(explanation.to_text())
-        return 0
-    if args.format == "json":
-        print(json.dumps(article.to_dict(), ensure_ascii=False, indent=2))
-    elif args.format == "markdown":
-        print(article.to_markdown(), end="")
-    else:
-        print(article.text)
-    if not article.text and article.reason:
-        print(f"newspith: no article: {article.reason}", file=sys.stderr)
+    _show(explanation, args.format, args.explain)
     return 0
 
 
-def _print_article(article, fmt: str) -> None:
+def _show(explanation, fmt: str, explain: bool) -> None:
+    """Print one result: the explanation with ``--explain``, else the article in ``fmt``."""
+    if explain:
+        print(json.dumps(explanation.to_dict(), ensure_ascii=False, indent=2) if fmt == "json"
+              else explanation.to_text())
+        return
+    article = explanation.article
     if fmt == "json":
         print(json.dumps(article.to_dict(), ensure_ascii=False, indent=2))
     elif fmt == "markdown":
         print(article.to_markdown(), end="")
     else:
         print(article.text)
+    if not article.text and article.reason:
+        print(f"newspith: no article: {article.reason}", file=sys.stderr)
 
 
 def cmd_clean(args) -> int:
@@ -83,15 +77,7 @@ def cmd_clean(args) -> int:
         raise InputError(f"no text records in {args.source}")
     if second is None and first.error is None:  # one text: print it like `extract` does
         title, url = args.title or first.title, args.url or first.url
-        if args.explain:
-            e = explain_text(first.text, title, url)
-            print(json.dumps(e.to_dict(), ensure_ascii=False, indent=2) if args.format == "json"
-                  else e.to_text())
-            return 0
-        article = clean_text(first.text, title, url)
-        _print_article(article, args.format)
-        if not article.text and article.reason:
-            print(f"newspith: no article: {article.reason}", file=sys.stderr)
+        _show(explain_text(first.text, title, url), args.format, args.explain)
         return 0
     # Many records (a WET file, JSONL): one JSON line each, errors as rows with their reason.
     errors = 0
