@@ -13,7 +13,7 @@ import re
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newspith.config import MetadataConfig
-from newspith.extract.metadata.dates import _MONTH
+from newspith.extract.metadata.dates import MONTH_WORD, is_month
 from newspith.extract.metadata.jsonld import LdData, resolve, text_value, types
 from newspith.extract.metadata.page import PageFacts, compact, elsewhere, node_text
 from newspith.extract.metadata.title import is_site_name
@@ -35,10 +35,15 @@ _USERNAME = re.compile(r"^(?=.*[a-zA-Z])[\w.\-]{3,30}$")
 _BYLINE_SELECTOR = ", ".join([
     '[itemprop~="author"]', '[itemprop~="creator"]', 'a[rel~="author"]',
     '[class*="author" i]', '[class*="byline" i]'])
-_MONTH_DAY = re.compile(rf"\b(?:{_MONTH})\.?\s+\d", re.I)
+_MONTH_DAY = re.compile(rf"\b({MONTH_WORD})\.?\s+\d", re.I)
 _META_KEYS = ("dc:creator", "dc.creator", "dcterms.creator", "dcterm:creator", "author",
               "article:author", "parsely-author", "sailthru.author", "citation_author", "byl",
               "itemprop:author", "cxenseparse:author")
+
+
+def _month_day(line: str) -> re.Match | None:
+    """The first "March 5" or "Dec. 22" of a line."""
+    return next((m for m in _MONTH_DAY.finditer(line) if is_month(m[1])), None)
 
 
 def _plausible(name: str, config: MetadataConfig) -> bool:
@@ -107,7 +112,7 @@ def clean_names(text: str, config: MetadataConfig, site: list[str] | None = None
     for line in re.split(r"[\n\r]+", text):
         line = _EMAIL.sub(" ", _HANDLE.sub(" ", _PARENS.sub(" ", line)))
         line = BYLINE_PREFIX.sub("", NOT_AUTHOR_CREDIT.sub("", " ".join(line.split())))
-        m = WEEKDAY.search(line) or _MONTH_DAY.search(line) or (
+        m = WEEKDAY.search(line) or _month_day(line) or (
             None if explicit and _USERNAME.match(line) else _DIGITS.search(line))
         if m:
             line = line[:m.start()]  # "Lucas Nolan 22 Dec 2016": the date ends the names
