@@ -82,7 +82,10 @@ def test_loopback_url_is_refused_with_the_guard_on():
 def test_trusted_host_is_fetched_and_keeps_its_host_name():
     with upstream() as port:
         got = fetch(f"http://{PUBLIC}:{port}/page", _config())
+        host = fetch(f"http://{PUBLIC}:{port}/host", _config()).body
     assert b"Local news" in got.body and got.url == f"http://{PUBLIC}:{port}/page"
+    # connected to the checked address, yet the site sees its own name
+    assert host == f"{PUBLIC}:{port}".encode()
 
 
 def test_redirect_to_loopback_is_refused():

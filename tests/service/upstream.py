@@ -41,6 +41,13 @@ def upstream(redirects: dict[str, str] | None = None, stream_bytes: int = 0):
                 self.send_header("Content-Length", str(len(PAGE)))
                 self.end_headers()
                 self.wfile.write(PAGE)
+            elif self.path == "/host":  # echoes the Host header it was sent
+                host = (self.headers.get("Host") or "").encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "text/plain")
+                self.send_header("Content-Length", str(len(host)))
+                self.end_headers()
+                self.wfile.write(host)
             elif self.path == "/image":
                 self.send_response(200)
                 self.send_header("Content-Type", "image/png")
