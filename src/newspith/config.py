@@ -160,9 +160,9 @@ class MetadataConfig:
     #: Characters of text the language identifier reads (its verdict is stable long before; its
     #: time grows with the sample).
     lang_sample_chars: int = 600
-    #: A first, shorter sample for pages that declare a language: when the identifier's verdict
-    #: on it is the declared language, the declaration stands without reading the full sample
-    #: (the identifier costs about 0.3 ms per 600 characters, the largest part of metadata's time).
+    #: A first, shorter sample: when the identifier's verdict on it is the declared language, or
+    #: a sure one for a page that declares none, the full sample is not read (the identifier
+    #: costs about 0.3 ms per 600 characters, the largest part of metadata's time).
     lang_quick_chars: int = 200
     #: The identifier's probability needed to overrule ``<html lang>`` or to name a language the
     #: page does not declare.

@@ -85,12 +85,15 @@ def identify(text: str, config: MetadataConfig, sample: int | None = None
 def settle(declared: str | None, source: str | None, text: str, config: MetadataConfig
            ) -> tuple[str | None, str | None, str | None]:
     """``(language, provenance, note)``: the declared language checked against the text."""
-    if declared is not None and config.lang_quick_chars < config.lang_sample_chars:
-        # Most pages are in the language they declare: a short sample confirms it cheaply, and
-        # only a page whose short sample disagrees is read at full length.
-        quick, _ = identify(text, config, config.lang_quick_chars)
-        if quick == declared:
+    if config.lang_quick_chars < config.lang_sample_chars:
+        # Most pages are in the language they declare, and most text is clearly one language: a
+        # short sample settles those cheaply; only the rest is read at full length.
+        quick, prob = identify(text, config, config.lang_quick_chars)
+        if quick is not None and quick == declared:
             return declared, source, None
+        if declared is None and quick and prob >= config.lang_min_confidence \
+                and quick not in config.lang_never_override:
+            return quick, "language-id", None
     found, prob = identify(text, config)
     if declared is None:
         if found and prob >= config.lang_min_confidence and found not in config.lang_never_override:
