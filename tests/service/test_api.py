@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 from urllib.parse import quote
 
@@ -196,3 +197,17 @@ def test_unknown_route_and_method_are_json(app):
     assert call(app, "GET", "/nowhere").json()["status"] == 404
     wrong = call(app, "DELETE", "/extract")
     assert wrong.status_code == 405 and "not allowed" in json.loads(wrong.text)["message"]
+
+
+def test_corpus_without_clusters_is_served(corpus, tmp_path):
+    """A corpus written without deduplication (no clusters table) is browsed all the same."""
+    bare = tmp_path / "bare.sqlite"
+    shutil.copy(corpus, bare)
+    with sqlite3.connect(bare) as conn:
+        conn.execute("DROP TABLE clusters")
+    app = create_app(ServiceConfig(db=bare))
+    hit = call(app, "GET", "/articles", params={"q": "ferry"}).json()["results"][0]
+    resp = call(app, "GET", f"/articles/{quote(hit['id'], safe='')}")
+    assert resp.status_code == 200 and resp.json()["cluster"] is None
+    page = call(app, "GET", f"/read/{quote(hit['id'], safe='')}")
+    assert page.status_code == 200 and hit["title"] in page.text

@@ -17,6 +17,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -71,7 +72,9 @@ def _free_port() -> int:
 def _start_server(port: int) -> subprocess.Popen:
     cmd = [sys.executable, "-m", "newspith", "serve", "--host", "127.0.0.1", "--port", str(port),
            "--log-level", "warning"]
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # Started in an empty folder, so that no out/corpus.sqlite of the caller's is opened.
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            cwd=tempfile.mkdtemp(prefix="newspith-load-"))
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         if proc.poll() is not None:

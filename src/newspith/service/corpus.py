@@ -85,9 +85,11 @@ class Corpus:
                 tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
         except sqlite3.DatabaseError as exc:
             raise InputError(f"{path} is not a SQLite corpus: {exc}") from None
-        if not {"articles", "articles_fts", "clusters"} <= tables:
+        if not {"articles", "articles_fts"} <= tables:
             raise InputError(f"{path} is not a newspith corpus (written by `newspith run --out "
-                             "corpus.sqlite`): it lacks the articles and clusters tables")
+                             "corpus.sqlite`): it lacks the articles tables")
+        # A corpus written without deduplication (or by an older newspith) has no clusters.
+        self.has_clusters = "clusters" in tables
 
     def _rows(self, sql: str, params: tuple | list = ()) -> list[tuple]:
         with closing(connect_read_only(self.path)) as conn:
@@ -143,6 +145,8 @@ class Corpus:
 
     def cluster(self, id: str) -> dict[str, Any] | None:
         """Article ``id``'s near-duplicate cluster: its size and members (earliest first)."""
+        if not self.has_clusters:
+            return None
         rows = self._rows("SELECT cluster FROM clusters WHERE id = ?", (id,))
         if not rows:
             return None
