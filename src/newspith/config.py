@@ -46,6 +46,9 @@ class ExtractConfig:
     # --- guards -------------------------------------------------------------------------------
     #: Inputs over this many bytes (or characters, for ``str``) are refused with a reason.
     max_bytes: int = 16 * 1024 * 1024
+    #: Elements nested deeper than this are flattened before parsing (their tags dropped, their
+    #: text kept): the HTML5 parser's time grows with the square of the nesting depth.
+    max_parse_depth: int = 5000
     #: Elements nested deeper than this are flattened into their ancestor at this depth (their
     #: text is kept, their structure ignored): it bounds the walk on pathological pages.
     max_depth: int = 256
