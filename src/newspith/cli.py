@@ -150,11 +150,21 @@ def cmd_serve(args) -> int:
     except ImportError as exc:
         raise InputError(f"the service needs the serve extra (pip install 'newspith[serve]'): "
                          f"{exc}") from None
+    from dataclasses import replace
+
+    default_db = "out/corpus.sqlite"  # what `make demo` writes
     db = args.db
-    if db is None and Path("out/corpus.sqlite").is_file():  # what `make demo` writes
-        db = "out/corpus.sqlite"
     config = ServiceConfig(db=Path(db) if db else None, allow_private=args.allow_private)
-    app = create_app(config)
+    if db is None and Path(default_db).is_file():
+        try:
+            app = create_app(replace(config, db=Path(default_db)))
+            db = default_db
+        except InputError as exc:  # not asked for by name: serve without it, say why
+            print(f"newspith: warning: not using {default_db}: {exc}; serving without a "
+                  "corpus (name one with --db)", file=sys.stderr)
+            app = create_app(config)
+    else:
+        app = create_app(config)  # a --db that cannot be opened is an error
     print(f"newspith: serving http://{args.host}:{args.port}/ (API docs at /docs); corpus: "
           f"{db or 'none (start with --db corpus.sqlite to search one)'}", file=sys.stderr)
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
@@ -230,7 +240,9 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Serve the JSON API (POST /extract, GET /articles, "
                        "GET /articles/{id}, GET /healthz; docs at /docs) and the web page. The "
                        "corpus is opened read-only; without --db, out/corpus.sqlite is used when "
-                       "it exists, else the corpus routes answer 409.")
+                       "it exists (when it is not a readable corpus, a warning is printed and the "
+                       "service starts without one), else the corpus routes answer 409. A --db "
+                       "that cannot be opened is an error.")
     v.add_argument("--db", help="a SQLite corpus written by `newspith run --out corpus.sqlite`")
     v.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     v.add_argument("--port", type=int, default=8080, help="port (default 8080)")

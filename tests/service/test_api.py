@@ -10,6 +10,7 @@ from urllib.parse import quote
 import pytest
 
 from newspith import extract
+from newspith.errors import InputError
 from newspith.service import ServiceConfig, create_app
 from newspith.service.corpus import connect_read_only
 
@@ -75,6 +76,14 @@ def test_extract_explain_lists_kept_and_dropped_blocks(app):
     ({"json": {"html": "<p>a</p>", "text": "a"}}, 400, "not both"),
     ({"json": {"html": 5}}, 400, "must be a string"),
     ({"json": {"page": "x"}}, 400, "unknown JSON field"),
+    ({"content": b'{"url": ' + b"1" * 5000 + b"}", "headers": {"Content-Type": "application/json"}},
+     400, "invalid JSON"),  # an integer over Python's digit limit
+    ({"content": b"[" * 200000 + b"]" * 200000,
+      "headers": {"Content-Type": "application/json"}}, 400, "nested too deeply"),
+    ({"json": {"html": "", "url": "http://127.0.0.1:9/"}}, 400, "'html' is empty"),
+    ({"json": {"html": "", "text": "x"}}, 400, "not both"),
+    ({"json": {"text": " "}}, 400, "'text' is empty"),
+    ({"json": {"url": ""}}, 400, "'url' is empty"),
     ({"content": b"", "headers": {"Content-Type": "text/html"}}, 400, "empty body"),
     ({"content": bytes(range(256)) * 40, "headers": {"Content-Type": "text/html"}}, 400, "binary"),
     ({"content": b"\x89PNG\r\n", "headers": {"Content-Type": "image/png"}}, 415, "image/png"),
@@ -134,8 +143,9 @@ def test_browse_filters_and_pages(app, corpus):
     ({"q": "x" * 501}, "query over"),
     ({"since": "last week"}, "YYYY-MM-DD"),
     ({"page": "0"}, "page must be"),
-    ({"page": "two"}, "page"),
+    ({"page": "two"}, "page: Input should be a valid integer"),
     ({"per_page": "1000"}, "per_page"),
+    ({"per_page": "0"}, "per_page 1 to"),
     ({"page": "100000"}, "not served"),
 ])
 def test_bad_search_is_400(app, params, words):
@@ -176,7 +186,7 @@ def test_without_a_corpus_the_corpus_routes_say_so():
 def test_a_file_that_is_not_a_corpus_is_refused(tmp_path):
     other = tmp_path / "other.sqlite"
     sqlite3.connect(other).execute("CREATE TABLE t (a)").connection.commit()
-    with pytest.raises(Exception, match="not a newspith corpus"):
+    with pytest.raises(InputError, match="not a newspith corpus"):
         create_app(ServiceConfig(db=other))
 
 
@@ -211,3 +221,18 @@ def test_corpus_without_clusters_is_served(corpus, tmp_path):
     assert resp.status_code == 200 and resp.json()["cluster"] is None
     page = call(app, "GET", f"/read/{quote(hit['id'], safe='')}")
     assert page.status_code == 200 and hit["title"] in page.text
+
+
+@pytest.mark.parametrize("fields, field", [
+    ({"text": "abc def", "title": "\udfff"}, "title"),
+    ({"html": "<html><body><article><p>" + "A line of the story. " * 20 + "</p></article>"
+              "</body></html>", "url": "https://a.example/\ud800"}, "url"),
+    ({"text": "Title\n\n" + "A sentence of the story. " * 20 + "\ud800 " + "More. " * 20},
+     "text"),
+])
+def test_lone_surrogates_are_replaced_not_a_500(app, fields, field):
+    body = json.dumps(fields).encode()  # ASCII: the surrogates as \\udXXX escapes
+    resp = call(app, "POST", "/extract", content=body,
+                headers={"Content-Type": "application/json"})
+    assert resp.status_code == 200, resp.text
+    assert "\ufffd" in (resp.json()[field] or "")

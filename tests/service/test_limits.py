@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+import select
 import socket
+import threading
+import time
 
 import httpx
 
+import newspith.service.inputs as inputs
 from newspith.service import ServiceConfig, create_app
-from newspith.service.limits import CSP
+from newspith.service.limits import CSP, DOCS_CSP
 
 from tests.conftest import EXAMPLES
 from tests.service.conftest import call
@@ -72,6 +76,45 @@ def test_every_response_carries_the_csp(app):
     assert "'unsafe-inline'" not in CSP and "script-src 'self'" in CSP
 
 
+def test_only_the_docs_pages_get_the_loose_csp(app):
+    for path in ("/docs", "/redoc"):
+        assert call(app, "GET", path).headers["content-security-policy"] == DOCS_CSP, path
+    for path in ("/docsx", "/docs/x", "/redoc-page", "/openapi.json"):
+        assert call(app, "GET", path).headers["content-security-policy"] == CSP, path
+
+
+def test_extractions_over_the_cap_wait_then_get_busy(monkeypatch):
+    started, release = threading.Event(), threading.Event()
+    real = inputs.explain
+
+    def slow(*args, **kwargs):
+        started.set()
+        release.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(inputs, "explain", slow)
+    app = create_app(ServiceConfig(max_concurrent_extractions=1, queue_timeout=0.3))
+
+    async def go():
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://service") as client:
+            def post():
+                return client.post("/extract", content=FERRY,
+                                   headers={"Content-Type": "text/html"})
+            first = asyncio.create_task(post())
+            await asyncio.to_thread(started.wait, 5)
+            start = time.monotonic()
+            second = await post()  # the one slot is taken
+            waited = time.monotonic() - start
+            release.set()
+            return await first, second, waited, await post()
+
+    first, second, waited, third = asyncio.run(go())
+    assert first.status_code == 200 and third.status_code == 200  # the slot is freed after
+    assert second.status_code == 503 and second.json()["error"] == "BusyError"
+    assert "busy" in second.json()["message"] and 0.3 <= waited < 2
+
+
 def _raw(base: str, request: bytes) -> bytes:
     host, port = base.removeprefix("http://").split(":")
     with socket.create_connection((host, int(port)), timeout=10) as s:
@@ -95,15 +138,25 @@ def test_live_100_mb_body_is_refused_and_the_service_keeps_serving(live):
 
 
 def test_live_chunked_flood_is_cut_off(live):
-    def body():
-        for _ in range(16 * 1024):  # 16 MB, chunked, against the default 8 MB cap
-            yield b"x" * 1024
-    try:
-        resp = httpx.post(f"{live}/extract", content=body(), headers={"Content-Type": "text/html"},
-                          timeout=30)
-        assert resp.status_code == 413
-    except httpx.TransportError:
-        pass  # the server answered 413 and closed while the client was still sending
+    host, port = live.removeprefix("http://").split(":")
+    chunk = b"10000\r\n" + b"x" * 65536 + b"\r\n"
+    answer = b""
+    with socket.create_connection((host, int(port)), timeout=10) as s:
+        s.sendall(b"POST /extract HTTP/1.1\r\nHost: x\r\nContent-Type: text/html\r\n"
+                  b"Transfer-Encoding: chunked\r\n\r\n")
+        try:
+            for _ in range(256):  # 16 MB against the default 8 MB cap, until it answers
+                if select.select([s], [], [], 0)[0]:
+                    break
+                s.sendall(chunk)
+        except OSError:
+            pass  # it stopped reading (or closed) once the cap was passed; read its answer
+        while b"\r\n\r\n" not in answer:
+            part = s.recv(65536)
+            if not part:
+                break
+            answer += part
+    assert answer.startswith(b"HTTP/1.1 413"), answer[:200]
     assert httpx.get(f"{live}/healthz").json()["status"] == "ok"
 
 

@@ -13,7 +13,8 @@ from newspith.errors import FetchError, TooLargeError
 from newspith.service import ServiceConfig, create_app
 from newspith.service.errors import UnsupportedMediaError
 from newspith.service.fetcher import fetch_url
-from newspith.service.urlguard import BlockedAddressError, check_url, is_public
+from newspith.service.urlguard import (BlockedAddressError, InvalidURLError, _embedded_ipv4,
+                                       check_url, is_public)
 
 from tests.service.conftest import call
 from tests.service.upstream import upstream
@@ -39,7 +40,12 @@ def fetch(url, config):
     ("169.254.169.254", False), ("100.100.100.200", False), ("168.63.129.16", False),
     ("0.0.0.0", False), ("::1", False), ("fe80::1", False), ("fd00:ec2::254", False),
     ("::ffff:127.0.0.1", False), ("224.0.0.1", False),
-    ("93.184.215.14", True), ("2606:4700::1111", True),
+    # IPv4 carried in IPv6: compatible, NAT64 (both prefixes), 6to4, SIIT, Teredo; site-local
+    ("::127.0.0.1", False), ("64:ff9b::a9fe:a9fe", False), ("64:ff9b:1::a00:1", False),
+    ("2002:a9fe:a9fe::1", False), ("::ffff:0:7f00:1", False), ("fec0::1", False),
+    ("2001:0:5db8:d70e::5601:56f1", False),  # Teredo, client 169.254.169.14 (bits inverted)
+    ("93.184.215.14", True), ("2606:4700::1111", True), ("::ffff:93.184.215.14", True),
+    ("64:ff9b::5db8:d70e", True),  # NAT64 of a public address
 ])
 def test_public_addresses(address, public):
     assert is_public(ipaddress.ip_address(address)) is public
@@ -57,6 +63,47 @@ def test_non_public_after_resolution_is_refused(url):
 def test_loopback_spellings_are_refused_by_the_system_resolver(url):
     with pytest.raises(BlockedAddressError):
         check_url(url, ServiceConfig())
+
+
+@pytest.mark.parametrize("address, embedded", [
+    ("2001:0:5db8:d70e::5601:56f1", {"93.184.215.14", "169.254.169.14"}),  # Teredo
+    ("2002:a9fe:a9fe::1", {"169.254.169.254"}), ("64:ff9b::a9fe:a9fe", {"169.254.169.254"}),
+    ("::ffff:0:7f00:1", {"127.0.0.1"}), ("2606:4700::1111", set()),
+])
+def test_the_ipv4_inside_an_ipv6_address_is_found(address, embedded):
+    # Python already counts Teredo as non-global; its server and client are judged all the same
+    assert {str(a) for a in _embedded_ipv4(ipaddress.ip_address(address))} == embedded
+
+
+@pytest.mark.parametrize("url, words", [
+    ("http://93.184.215.14/" + "a" * 66000, "8,192-character limit"),
+    ("http://93.184.215.14/\x00", "control characters"),
+    ("http://93.184.215.14/a\x7fb", "control characters"),
+    ("http://93.184.215.14:0/", "port 0"),
+])
+def test_malformed_urls_are_invalid(url, words):
+    with pytest.raises(InvalidURLError, match=words):
+        check_url(url, ServiceConfig())
+    resp = call(create_app(ServiceConfig()), "POST", "/extract", json={"url": url})
+    assert resp.status_code == 400 and words in resp.json()["message"]
+
+
+def test_a_url_httpx_refuses_is_a_fetch_error():
+    # past the guard (its limit raised), the URL is over httpx's own length limit
+    with upstream() as port:
+        url = f"http://{PUBLIC}:{port}/" + "a" * 66000
+        with pytest.raises(FetchError, match="cannot fetch"):
+            fetch(url, _config(max_url_chars=100_000))
+        resp = call(create_app(_config(max_url_chars=100_000)), "POST", "/extract",
+                    json={"url": url})
+    assert resp.status_code == 422 and "cannot fetch" in resp.json()["message"]
+
+
+def test_a_redirect_to_a_malformed_url_is_a_fetch_error():
+    with upstream(redirects={"/go": "http://93.184.215.14:0/"}) as port:
+        resp = call(create_app(_config()), "POST", "/extract",
+                    json={"url": f"http://{PUBLIC}:{port}/go"})
+    assert resp.status_code == 422 and "redirected to an invalid URL" in resp.json()["message"]
 
 
 def test_allow_private_lets_loopback_through():
@@ -114,6 +161,15 @@ def test_a_url_that_never_answers_times_out():
         with pytest.raises(FetchError, match="no answer within 1 s"):
             fetch(f"http://{PUBLIC}:{port}/hang", _config(fetch_timeout=1.0))
         assert time.monotonic() - start < 3
+
+
+def test_a_page_that_trickles_in_is_cut_off_by_the_whole_fetch_deadline():
+    # a byte every 0.3 s: no single read waits a whole second, only the overall deadline stops it
+    with upstream() as port:
+        start = time.monotonic()
+        with pytest.raises(FetchError, match="no answer within 1 s"):
+            fetch(f"http://{PUBLIC}:{port}/drip", _config(fetch_timeout=1.0))
+        assert time.monotonic() - start < 1.0 + 0.6
 
 
 def test_size_cap_is_enforced_while_streaming():

@@ -95,3 +95,9 @@ def test_read_page_shows_the_cluster(app):
     assert f'href="/read/{quote(hits[0]["id"])}"' not in page
     missing = call(app, "GET", "/read/no/such/id")
     assert missing.status_code == 404 and "no article" in missing.text
+
+
+def test_search_page_with_a_bad_page_number_is_the_page_with_the_error(app):
+    resp = call(app, "GET", "/search", params={"q": "ferry", "page": "two"})
+    assert resp.status_code == 400 and resp.headers["content-type"].startswith("text/html")
+    assert "page must be a whole number" in resp.text and 'action="/search"' in resp.text

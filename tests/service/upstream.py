@@ -16,7 +16,8 @@ PAGE = (b"<html><head><title>Local news</title></head><body><article><h1>Local n
 @contextmanager
 def upstream(redirects: dict[str, str] | None = None, stream_bytes: int = 0):
     """Serve on 127.0.0.1: ``/page``; ``redirects`` ``{path: location}``; ``/stream``
-    (``stream_bytes`` of HTML in chunks, no Content-Length); ``/hang`` (never answers)."""
+    (``stream_bytes`` of HTML in chunks, no Content-Length); ``/hang`` (never answers);
+    ``/drip`` (one byte every 0.3 s for 6 s, so no single read ever waits long)."""
     redirects = {} if redirects is None else redirects  # read at request time
     stop = threading.Event()
 
@@ -63,6 +64,16 @@ def upstream(redirects: dict[str, str] | None = None, stream_bytes: int = 0):
                 while sent < stream_bytes and not stop.is_set():
                     self.wfile.write(chunk)
                     sent += len(chunk)
+                self.close_connection = True
+            elif self.path == "/drip":
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html")
+                self.send_header("Connection", "close")
+                self.end_headers()
+                for _ in range(20):
+                    if stop.wait(0.3):
+                        break
+                    self.wfile.write(b"x")
                 self.close_connection = True
             elif self.path == "/hang":
                 stop.wait(30)  # accepts the connection, never answers

@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -69,23 +70,27 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _start_server(port: int) -> subprocess.Popen:
+def _start_server(port: int, folder: Path) -> subprocess.Popen:
+    """``newspith serve`` started in ``folder`` (empty, so that no out/corpus.sqlite of the
+    caller's is opened), its log written to ``folder/server.log`` (a pipe left unread could fill
+    and stall the server)."""
     cmd = [sys.executable, "-m", "newspith", "serve", "--host", "127.0.0.1", "--port", str(port),
            "--log-level", "warning"]
-    # Started in an empty folder, so that no out/corpus.sqlite of the caller's is opened.
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            cwd=tempfile.mkdtemp(prefix="newspith-load-"))
+    log = folder / "server.log"
+    with log.open("wb") as stderr:
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=stderr, cwd=folder)
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise RuntimeError(f"the server exited: {proc.stderr.read().decode(errors='replace')}")
+            raise RuntimeError(f"the server exited: {log.read_text(errors='replace')}")
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.5):
                 return proc
         except OSError:
             time.sleep(0.1)
     proc.kill()
-    raise RuntimeError("the server did not start within 30 s")
+    proc.wait()
+    raise RuntimeError(f"the server did not start within 30 s: {log.read_text(errors='replace')}")
 
 
 async def _clients(base: str, pages: list[bytes], clients: int, seconds: float,
@@ -124,7 +129,12 @@ def run_load(pages_dir: str | Path, clients: int = 8, seconds: float = 30.0,
     if not pages:
         raise SystemExit(f"no .html pages in {pages_dir}")
     port = _free_port()
-    server = _start_server(port)
+    folder = Path(tempfile.mkdtemp(prefix="newspith-load-"))
+    try:
+        server = _start_server(port, folder)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
     base = f"http://127.0.0.1:{port}"
     result = LoadResult(clients, seconds)
     try:
@@ -139,6 +149,8 @@ def run_load(pages_dir: str | Path, clients: int = 8, seconds: float = 30.0,
             server.wait(timeout=10)
         except subprocess.TimeoutExpired:
             server.kill()
+            server.wait()
+        shutil.rmtree(folder, ignore_errors=True)
     return result
 
 

@@ -1,4 +1,9 @@
-"""The JSON API: ``POST /extract``, ``GET /articles``, ``GET /articles/{id}``, ``GET /healthz``."""
+"""The JSON API: ``POST /extract``, ``GET /articles``, ``GET /articles/{id}``, ``GET /healthz``.
+
+The articles returned are the library's, unchanged: their strings come from the page and must be
+treated as untrusted by clients (``url`` and ``image`` can be ``javascript:`` URLs, ``title`` and
+``text`` can hold markup); escape them and check a link's scheme before rendering one.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +13,10 @@ from fastapi import APIRouter, Query, Request
 from starlette.concurrency import run_in_threadpool
 
 from newspith import __version__
-from newspith.service.corpus import Corpus
-from newspith.service.errors import BadRequestError, NoCorpusError
 from newspith.service.inputs import job_from_body, run_job
+from newspith.service.search import corpus_of, search_corpus
 
-__all__ = ["router", "corpus_of", "paging"]
+__all__ = ["router"]
 
 router = APIRouter()
 
@@ -31,25 +35,6 @@ _EXTRACT_BODY = {
 }
 
 
-def corpus_of(request: Request) -> Corpus:
-    corpus = request.app.state.corpus
-    if corpus is None:
-        raise NoCorpusError("no corpus configured: start the service with "
-                            "`newspith serve --db corpus.sqlite` (written by `newspith run`)")
-    return corpus
-
-
-def paging(request: Request, page: int, per_page: int | None) -> tuple[int, int]:
-    config = request.app.state.config
-    per_page = per_page or config.page_size
-    if page < 1 or not 1 <= per_page <= config.max_page_size:
-        raise BadRequestError(f"page must be 1 or more and per_page 1 to {config.max_page_size}")
-    if (page - 1) * per_page > config.max_offset:
-        raise BadRequestError(f"results past the first {config.max_offset:,} are not served: "
-                              "narrow the query")
-    return page, per_page
-
-
 @router.get("/healthz", summary="Liveness and the corpus in use")
 def healthz(request: Request) -> dict[str, Any]:
     corpus = request.app.state.corpus
@@ -63,13 +48,15 @@ def healthz(request: Request) -> dict[str, Any]:
              responses={400: {"description": "bad input"}, 403: {"description": "refused URL"},
                         413: {"description": "body or page too large"},
                         415: {"description": "not a web page"},
-                        422: {"description": "the URL could not be fetched"}})
+                        422: {"description": "the URL could not be fetched"},
+                        503: {"description": "busy: no extraction slot freed up in time"}})
 async def extract(request: Request, url: str | None = Query(None, description="the page's URL"),
                   explain: bool = Query(False, description="add every block kept or dropped, "
                                         "with the reason, and the metadata's provenance"),
                   ) -> dict[str, Any]:
+    """The article as the library extracts it; its strings are the page's (untrusted)."""
     job = await job_from_body(request)
-    result = await run_job(job, request.app.state.config)
+    result = await run_job(job, request.app.state.config, request.app.state.slots)
     return result.to_dict() if explain else result.article.to_dict()
 
 
@@ -81,12 +68,8 @@ async def articles(request: Request,
                    since: str | None = Query(None, description="published on or after (YYYY-MM-DD)"),
                    until: str | None = Query(None, description="published on or before (YYYY-MM-DD)"),
                    page: int = 1, per_page: int | None = None) -> dict[str, Any]:
-    corpus = corpus_of(request)
-    if len(q) > request.app.state.config.max_query_chars:
-        raise BadRequestError(f"query over {request.app.state.config.max_query_chars} characters")
-    page, per_page = paging(request, page, per_page)
-    results = await run_in_threadpool(corpus.search, q, site=site, since=since, until=until,
-                                      page=page, per_page=per_page)
+    results = await search_corpus(request, q, site=site, since=since, until=until, page=page,
+                                  per_page=per_page)
     return results.to_dict()
 
 

@@ -17,7 +17,7 @@ from newspith.service import api, web
 from newspith.service.config import ServiceConfig
 from newspith.service.corpus import Corpus
 from newspith.service.errors import error_body, status_of
-from newspith.service.limits import Guard
+from newspith.service.limits import ExtractionSlots, Guard
 
 __all__ = ["create_app"]
 
@@ -26,7 +26,9 @@ log = logging.getLogger("newspith.service")
 _DESCRIPTION = """Extract clean articles from news pages, and search a corpus of them.
 
 Every refusal is a 4xx with a JSON body: `error`, `stage`, `message` (and `url` when one was
-fetched). URLs are fetched from public addresses only, with a timeout and a size cap."""
+fetched), except 503 `BusyError` when every extraction slot stayed taken for the queue timeout
+(retry later). URLs are fetched from public addresses only, with a timeout and a size cap.
+Extracted strings are the page's: treat `url`, `image`, `title` and `text` as untrusted."""
 
 
 def _json_error(status: int, error: str, message: str) -> JSONResponse:
@@ -44,6 +46,7 @@ def create_app(config: ServiceConfig | None = None) -> Guard:
     app = FastAPI(title="newspith", version=__version__, description=_DESCRIPTION)
     app.state.config = config
     app.state.corpus = Corpus(config.db) if config.db is not None else None
+    app.state.slots = ExtractionSlots(config.max_concurrent_extractions, config.queue_timeout)
 
     @app.exception_handler(NewspithError)
     async def newspith_error(request: Request, exc: NewspithError) -> JSONResponse:

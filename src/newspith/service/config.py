@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,8 +34,15 @@ class ServiceConfig:
     max_offset: int = 10_000
     #: Blocks of the page shown in the web page's explanation (a dump has thousands).
     max_shown_blocks: int = 2_000
+    #: Extractions run at once (each holds a CPU); the others wait for a slot.
+    max_concurrent_extractions: int = max(2, os.cpu_count() or 1)
+    #: Seconds a request waits for an extraction slot before it is refused with
+    #: 503 "busy" (the one refusal that is not a 4xx: the fault is the load, not the request).
+    queue_timeout: float = 10.0
 
     # --- URL fetching ----------------------------------------------------------------------------
+    #: Longest URL accepted (to fetch, or naming a page), in characters.
+    max_url_chars: int = 8192
     #: Seconds a whole fetch (every redirect, every byte) may take before it is abandoned.
     fetch_timeout: float = 10.0
     #: Seconds to wait for a connection to open.

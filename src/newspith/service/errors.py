@@ -9,7 +9,7 @@ from __future__ import annotations
 from newspith.errors import DecodeError, FetchError, InputError, NewspithError, TooLargeError
 
 __all__ = ["ServiceError", "NotFoundError", "NoCorpusError", "UnsupportedMediaError",
-           "BadRequestError", "status_of", "error_body"]
+           "BadRequestError", "BusyError", "status_of", "error_body"]
 
 
 class ServiceError(NewspithError):
@@ -33,6 +33,13 @@ class NoCorpusError(ServiceError):
     status = 409
 
 
+class BusyError(ServiceError):
+    """Every extraction slot stayed taken for ``ServiceConfig.queue_timeout`` seconds: the
+    request was fine, the service is overloaded (retry later)."""
+
+    status = 503
+
+
 class UnsupportedMediaError(InputError):
     """A body or fetched page of a type that is not a web page or text (an image, a PDF)."""
 
@@ -40,7 +47,8 @@ class UnsupportedMediaError(InputError):
 
 
 def status_of(exc: NewspithError) -> int:
-    """The HTTP status of an error: always a 4xx, since each names a fault of the request."""
+    """The HTTP status of an error: a 4xx, since each names a fault of the request, except
+    :class:`BusyError` (503: the service is overloaded)."""
     from newspith.service.urlguard import BlockedAddressError
 
     explicit = getattr(exc, "status", None)

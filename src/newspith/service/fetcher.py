@@ -17,7 +17,7 @@ from newspith.errors import FetchError, TooLargeError
 from newspith.fetch import Fetched
 from newspith.service.config import ServiceConfig
 from newspith.service.errors import UnsupportedMediaError
-from newspith.service.urlguard import Target, check_url
+from newspith.service.urlguard import InvalidURLError, Target, check_url
 
 __all__ = ["fetch_url", "PAGE_TYPES"]
 
@@ -57,8 +57,14 @@ async def _read(resp: httpx.Response, url: str, limit: int) -> bytes:
 async def _fetch(url: str, config: ServiceConfig) -> Fetched:
     timeout = httpx.Timeout(config.fetch_timeout, connect=config.connect_timeout)
     async with httpx.AsyncClient(timeout=timeout, follow_redirects=False, trust_env=False) as client:
-        for _hop in range(config.max_redirects + 1):
-            target = await asyncio.to_thread(check_url, url, config)
+        for hop in range(config.max_redirects + 1):
+            try:
+                target = await asyncio.to_thread(check_url, url, config)
+            except InvalidURLError as exc:
+                if hop == 0:  # the client's own URL: a bad request
+                    raise
+                raise FetchError(f"the site redirected to an invalid URL: {exc.message}",
+                                 url=exc.url) from None
             async with _send(client, target, config) as resp:
                 if resp.status_code in _REDIRECTS and "Location" in resp.headers:
                     url = urljoin(url, resp.headers["Location"])
@@ -93,5 +99,5 @@ async def fetch_url(url: str, config: ServiceConfig) -> Fetched:
             return await _fetch(url, config)
     except (TimeoutError, httpx.TimeoutException):
         raise FetchError(f"no answer within {config.fetch_timeout:g} s", url=url) from None
-    except httpx.HTTPError as exc:
+    except (httpx.HTTPError, httpx.InvalidURL) as exc:  # InvalidURL is no HTTPError
         raise FetchError(f"cannot fetch: {exc or type(exc).__name__}", url=url) from None

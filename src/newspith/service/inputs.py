@@ -8,6 +8,7 @@ extracts in a worker thread, so a slow page never blocks the event loop.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from urllib.parse import parse_qs
 
@@ -18,12 +19,21 @@ from newspith.extract.explain import Explanation, explain
 from newspith.service.config import ServiceConfig
 from newspith.service.errors import BadRequestError, UnsupportedMediaError
 from newspith.service.fetcher import fetch_url
+from newspith.service.limits import ExtractionSlots
 from newspith.textmode import explain_text
 
 __all__ = ["Job", "job_from_body", "job_from_form", "run_job"]
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "application/octet-stream", "")
 _FIELDS = ("html", "text", "url")
+#: A lone UTF-16 surrogate (JSON's "\\ud800"): no UTF-8 encoding exists for it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _scrub(value: str) -> str:
+    """``value`` with each lone surrogate replaced by U+FFFD (a pair is decoded by the JSON parser
+    already, so any surrogate left is lone)."""
+    return _SURROGATE.sub("\ufffd", value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,15 +50,23 @@ class Job:
 
 
 def _job(fields: dict, where: str) -> Job:
-    """A job from named fields: one of ``html``, ``text``, ``url`` (``url`` also names the page)."""
+    """A job from named fields: one of ``html``, ``text``, ``url`` (``url`` also names the page).
+
+    A field given empty is refused, never taken as absent (``{"html": "", "url": ...}`` would
+    otherwise fetch the URL instead of extracting the empty page asked for).
+    """
     for name in (*_FIELDS, "title"):
         if fields.get(name) is not None and not isinstance(fields[name], str):
             raise BadRequestError(f"{where}: '{name}' must be a string")
-    given = [k for k in ("html", "text") if fields.get(k)]
+    fields = {k: _scrub(v) for k, v in fields.items() if v is not None}
+    given = [k for k in ("html", "text") if k in fields]
     if len(given) > 1:
         raise BadRequestError(f"{where}: give one of 'html', 'text' or 'url', not both "
                               f"{given[0]!r} and {given[1]!r}")
-    url = (fields.get("url") or "").strip() or None
+    for name in _FIELDS:
+        if name in fields and not fields[name].strip():
+            raise BadRequestError(f"{where}: '{name}' is empty")
+    url = fields["url"].strip() if "url" in fields else None
     if not given and url is None:
         raise BadRequestError(f"{where}: give one of 'html' (a page), 'text' (flattened text) "
                               "or 'url' (a page to fetch)")
@@ -65,11 +83,14 @@ async def job_from_body(request: Request) -> Job:
     ctype = request.headers.get("content-type", "")
     kind = ctype.split(";")[0].strip().lower()
     body = await request.body()
-    url = request.query_params.get("url") or None
+    url = _scrub(request.query_params.get("url") or "") or None
+    title = _scrub(request.query_params.get("title") or "") or None
     if kind == "application/json":
         try:
             fields = json.loads(body)
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        except RecursionError:
+            raise BadRequestError("invalid JSON: nested too deeply") from None
+        except ValueError as exc:  # bad UTF-8, bad syntax, an integer of too many digits
             raise BadRequestError(f"invalid JSON: {exc}") from None
         if not isinstance(fields, dict):
             raise BadRequestError("the JSON body must be an object with 'html', 'text' or 'url'")
@@ -83,7 +104,7 @@ async def job_from_body(request: Request) -> Job:
                               "'url'")
     if kind == "text/plain":
         text = body.decode("utf-8", errors="replace")
-        return Job(text=text, url=url, title=request.query_params.get("title") or None)
+        return Job(text=text, url=url, title=title)
     if kind not in _HTML_TYPES:
         raise UnsupportedMediaError(f"cannot extract a {kind} body: post text/html, text/plain "
                                     "or application/json")
@@ -105,19 +126,24 @@ def job_from_form(body: bytes) -> Job:
         raise BadRequestError(f"nothing to extract: the {mode} field is empty")
     if mode == "url":
         return _job({"url": fields["url"]}, "form")
-    return _job({mode: fields[mode], "url": fields.get("page_url"), "title": fields.get("title")},
-                "form")
+    return _job({mode: fields[mode], "url": fields.get("page_url") or None,
+                 "title": fields.get("title") or None}, "form")
 
 
-async def run_job(job: Job, config: ServiceConfig) -> Explanation:
-    """Fetch (when the job is a URL) and extract, with the block-by-block explanation."""
+async def run_job(job: Job, config: ServiceConfig, slots: ExtractionSlots) -> Explanation:
+    """Fetch (when the job is a URL) and extract, with the block-by-block explanation.
+
+    The extraction waits for one of ``slots`` (the fetch does not: it holds no CPU).
+    """
     html, ctype, url = job.html, job.content_type, job.url
     if job.fetch:
         got = await fetch_url(job.url, config)
         if (got.content_type or "").split(";")[0].strip().lower() == "text/plain":
             text = got.body.decode("utf-8", errors="replace")
-            return await run_in_threadpool(explain_text, text, None, got.url)
+            async with slots.slot():
+                return await run_in_threadpool(explain_text, text, None, got.url)
         html, ctype, url = got.body, got.content_type, got.url
-    if job.text is not None:
-        return await run_in_threadpool(explain_text, job.text, job.title, url)
-    return await run_in_threadpool(lambda: explain(html, url, content_type=ctype))
+    async with slots.slot():
+        if job.text is not None:
+            return await run_in_threadpool(explain_text, job.text, job.title, url)
+        return await run_in_threadpool(lambda: explain(html, url, content_type=ctype))

@@ -1,4 +1,5 @@
-"""ASGI middleware: the request body cap and the security headers of every response.
+"""ASGI middleware: the request body cap and the security headers of every response; and the
+cap on concurrent extractions (:class:`ExtractionSlots`).
 
 The body cap refuses a declared ``Content-Length`` over the limit before reading a byte, and cuts
 off a streamed (chunked) body as soon as it passes the limit. Every response carries a strict
@@ -8,11 +9,16 @@ script, no plug-ins, no framing, so nothing from an extracted page can run in th
 
 from __future__ import annotations
 
+import asyncio
 import json
+import weakref
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 from newspith.errors import TooLargeError
+from newspith.service.errors import BusyError
 
-__all__ = ["Guard", "BodyTooLargeError", "CSP", "DOCS_CSP"]
+__all__ = ["Guard", "BodyTooLargeError", "CSP", "DOCS_CSP", "ExtractionSlots"]
 
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
        "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
@@ -23,7 +29,8 @@ DOCS_CSP = ("default-src 'none'; script-src 'self' 'unsafe-inline' https://cdn.j
             "font-src https://fonts.gstatic.com; img-src 'self' data: https://fastapi.tiangolo.com "
             "https://cdn.redoc.ly; worker-src blob:; connect-src 'self'; base-uri 'none'; "
             "frame-ancestors 'none'")
-_DOCS = ("/docs", "/redoc")
+#: The exact paths of those pages (a prefix would also loosen ``/docsanything``).
+_DOCS = frozenset({"/docs", "/docs/oauth2-redirect", "/redoc"})
 
 
 class BodyTooLargeError(TooLargeError):
@@ -31,7 +38,7 @@ class BodyTooLargeError(TooLargeError):
 
 
 def _headers(path: str) -> list[tuple[bytes, bytes]]:
-    csp = DOCS_CSP if path.startswith(_DOCS) else CSP
+    csp = DOCS_CSP if path in _DOCS else CSP
     return [(b"content-security-policy", csp.encode()),
             (b"x-content-type-options", b"nosniff"),
             (b"referrer-policy", b"no-referrer"),
@@ -92,3 +99,32 @@ class Guard:
                                 (b"content-length", str(len(payload)).encode()),
                                 (b"connection", b"close")]})
         await send({"type": "http.response.body", "body": payload})
+
+
+class ExtractionSlots:
+    """At most ``size`` extractions at once (each holds a CPU in a worker thread): a request
+    waits up to ``timeout`` seconds for a slot, then is refused with :class:`BusyError` (503).
+
+    The count is kept per event loop (a server runs one), as asyncio's semaphore belongs to one.
+    """
+
+    def __init__(self, size: int, timeout: float) -> None:
+        if size < 1:
+            raise ValueError(f"max_concurrent_extractions must be 1 or more, not {size}")
+        self.size, self.timeout = size, timeout
+        self._semaphores: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+    @asynccontextmanager
+    async def slot(self) -> AsyncIterator[None]:
+        loop = asyncio.get_running_loop()
+        semaphore = self._semaphores.setdefault(loop, asyncio.Semaphore(self.size))
+        try:
+            async with asyncio.timeout(self.timeout):
+                await semaphore.acquire()
+        except TimeoutError:
+            raise BusyError(f"busy: all {self.size} extraction slots stayed taken for "
+                            f"{self.timeout:g} s; retry later") from None
+        try:
+            yield
+        finally:
+            semaphore.release()

@@ -17,7 +17,8 @@ from urllib.parse import urlsplit
 from newspith.errors import FetchError
 from newspith.service.config import ServiceConfig
 
-__all__ = ["BlockedAddressError", "Target", "check_url", "is_public", "METADATA_ADDRESSES"]
+__all__ = ["BlockedAddressError", "InvalidURLError", "Target", "check_url", "is_public",
+           "METADATA_ADDRESSES"]
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
@@ -25,9 +26,23 @@ IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 METADATA_ADDRESSES = frozenset(ipaddress.ip_address(a) for a in (
     "169.254.169.254", "169.254.170.2", "168.63.129.16", "100.100.100.200", "fd00:ec2::254"))
 
+#: IPv6 prefixes whose last 32 bits are an IPv4 address the packet reaches: NAT64 (well-known
+#: and local-use), IPv4-compatible (deprecated) and SIIT IPv4-translated addresses.
+_IPV4_IN_LAST_32_BITS = tuple(ipaddress.ip_network(n) for n in (
+    "64:ff9b::/96", "64:ff9b:1::/48", "::/96", "::ffff:0:0:0/96"))
+#: Deprecated site-local addresses: private, though Python does not count them as such.
+_SITE_LOCAL = ipaddress.ip_network("fec0::/10")
+_CONTROL = frozenset(chr(c) for c in (*range(0x20), 0x7F))
+
 
 class BlockedAddressError(FetchError):
     """A URL (or a redirect) leads to an address the service must not fetch."""
+
+
+class InvalidURLError(FetchError):
+    """The URL given is malformed: unparsable, too long, with control characters or port 0."""
+
+    status = 400
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,11 +56,29 @@ class Target:
     address: str
 
 
-def is_public(ip: IPAddress) -> bool:
-    """Globally routable and not a metadata service (IPv4-mapped IPv6 judged as IPv4)."""
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
+def _embedded_ipv4(ip: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    """The IPv4 addresses an IPv6 address carries (mapped, 6to4, Teredo, NAT64 and the like)."""
+    found = [a for a in (ip.ipv4_mapped, ip.sixtofour) if a is not None]
+    if ip.teredo is not None:
+        found.extend(ip.teredo)  # the server and the client
+    if any(ip in net for net in _IPV4_IN_LAST_32_BITS):
+        found.append(ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF))
+    return found
+
+
+def _public(ip: IPAddress) -> bool:
     return ip.is_global and not ip.is_multicast and ip not in METADATA_ADDRESSES
+
+
+def is_public(ip: IPAddress) -> bool:
+    """Globally routable and not a metadata service; an IPv6 address that carries an IPv4 one
+    (``::ffff:a.b.c.d``, NAT64, 6to4, Teredo) is public only when that IPv4 address is too."""
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:  # judged as the IPv4 address alone
+            return _public(ip.ipv4_mapped)
+        if ip in _SITE_LOCAL or not all(_public(a) for a in _embedded_ipv4(ip)):
+            return False
+    return _public(ip)
 
 
 def _system_resolver(host: str, port: int) -> list[str]:
@@ -58,11 +91,18 @@ def _system_resolver(host: str, port: int) -> list[str]:
 
 def check_url(url: str, config: ServiceConfig) -> Target:
     """Resolve ``url``'s host and return where to connect; raise if it may not be fetched."""
+    if len(url) > config.max_url_chars:
+        raise InvalidURLError(f"the URL is {len(url):,} characters long, over the "
+                              f"{config.max_url_chars:,}-character limit", url=url[:200])
+    if not _CONTROL.isdisjoint(url):
+        raise InvalidURLError("the URL contains control characters", url=url)
     try:
         parts = urlsplit(url)
         port = parts.port
     except ValueError as exc:
-        raise FetchError(f"not a valid URL: {exc}", url=url) from None
+        raise InvalidURLError(f"not a valid URL: {exc}", url=url) from None
+    if port == 0:
+        raise InvalidURLError("port 0 cannot be fetched", url=url)
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https"):
         raise FetchError("only http:// and https:// URLs can be fetched", url=url)

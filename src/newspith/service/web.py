@@ -18,10 +18,10 @@ from starlette.concurrency import run_in_threadpool
 
 from newspith.errors import NewspithError
 from newspith.extract.explain import METADATA_FIELDS, Explanation
-from newspith.service.api import corpus_of, paging
 from newspith.service.corpus import MARK_END, MARK_START
 from newspith.service.errors import BadRequestError, error_body, status_of
 from newspith.service.inputs import job_from_form, run_job
+from newspith.service.search import corpus_of, search_corpus
 
 __all__ = ["router", "templates"]
 
@@ -96,7 +96,8 @@ async def try_page(request: Request) -> HTMLResponse:
         form = {"url": job.url or "", "title": job.title or ""}
         mode = "url" if job.fetch else ("text" if job.text is not None else "html")
         form[mode] = job.url if job.fetch else (job.text if job.text is not None else job.html)
-        result = _result(await run_job(job, config), config.max_shown_blocks)
+        result = _result(await run_job(job, config, request.app.state.slots),
+                         config.max_shown_blocks)
     except NewspithError as exc:
         return _page(request, "try.html", status_of(exc), mode=mode,
                      form=form, error=error_body(exc))
@@ -105,18 +106,14 @@ async def try_page(request: Request) -> HTMLResponse:
 
 @router.get("/search", response_class=HTMLResponse)
 async def search_page(request: Request, q: str = "", site: str = "", since: str = "",
-                      until: str = "", page: int = 1) -> HTMLResponse:
-    config = request.app.state.config
+                      until: str = "", page: str = "1") -> HTMLResponse:
     params = {"q": q, "site": site, "since": since, "until": until}
     try:
-        corpus = corpus_of(request)
-        if len(q) > config.max_query_chars:
-            raise BadRequestError(f"query over {config.max_query_chars} characters")
-        page, per_page = paging(request, page, None)
-        results = await run_in_threadpool(corpus.search, q, site=site or None,
-                                          since=since or None, until=until or None,
-                                          page=page, per_page=per_page)
-        sites = await run_in_threadpool(corpus.sites)
+        if not page.strip().isdigit():  # the page, not a JSON error, for a hand-edited URL
+            raise BadRequestError(f"page must be a whole number, not {page!r}")
+        results = await search_corpus(request, q, site=site or None, since=since or None,
+                                      until=until or None, page=int(page))
+        sites = await run_in_threadpool(corpus_of(request).sites)
     except NewspithError as exc:
         return _page(request, "search.html", status_of(exc), params=params, sites=[],
                      error=error_body(exc))
