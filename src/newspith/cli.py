@@ -102,7 +102,8 @@ def cmd_run(args) -> int:
 
     pool = PoolConfig(page_seconds=args.page_seconds, worker_memory_mb=args.worker_memory)
     stats = run_files(args.inputs, args.out, _extract_config(args), quiet=args.quiet,
-                      dedup=not args.no_dedup, workers=args.workers or None, pool=pool)
+                      dedup=not args.no_dedup, workers=args.workers or None, pool=pool,
+                      restart=args.restart)
     if args.stats:
         Path(args.stats).write_text(json.dumps(stats.to_dict(), indent=2) + "\n",
                                     encoding="utf-8")
@@ -177,8 +178,10 @@ def build_parser() -> argparse.ArgumentParser:
     r = sub.add_parser("run", parents=[favor],
                        help="extract many pages into JSONL, Parquet or a SQLite corpus",
                        description="Extract every page of the inputs (HTML, WARC, WET and JSONL "
-                       "files, folders, globs) on every core; write one row per page (an "
-                       "article or an error with its reason).")
+                       "files, folders, globs; local or s3://, https:// and other fsspec URLs) "
+                       "on every core; write one row per page (an article or an error with its "
+                       "reason). Each input file is a shard: a rerun after a kill skips the "
+                       "shards already finished.")
     r.add_argument("inputs", nargs="+",
                    help="HTML, WARC (.warc[.gz]), WET (.wet[.gz]) or JSONL (html or text "
                         "lines) files, folders or glob patterns")
@@ -195,6 +198,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="memory cap of a worker process; a page needing more is an error row")
     r.add_argument("--no-dedup", action="store_true",
                    help="do not cluster exact and near-duplicate articles")
+    r.add_argument("--restart", action="store_true",
+                   help="redo every input file, even those an earlier run of the same output "
+                        "finished (by default a rerun resumes: finished files are skipped)")
     r.set_defaults(func=cmd_run)
 
     q = sub.add_parser("search", help="full-text search in a SQLite corpus",

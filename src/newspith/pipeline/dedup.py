@@ -8,6 +8,10 @@ cluster of the copy it matches. A cluster's id is the id of its first member in 
 Once the run is over, :meth:`Deduper.clusters` says for each article its cluster and whether it
 is the cluster's earliest copy: the earliest ``published`` date, and the first read when no copy
 is dated (or dates tie).
+
+Corpus-level mode: :meth:`Deduper.add` returns the article's :class:`Sketch` (the words' hash and
+MinHash values), which a corpus stores; a later run loads the corpus's sketches first
+(:meth:`Deduper.add_sketch`), so that its articles join the clusters already there.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from dataclasses import dataclass, field
 
 from newspith.config import DedupConfig
 
-__all__ = ["Deduper", "Membership"]
+__all__ = ["Deduper", "Membership", "Sketch"]
 
 _WORD = re.compile(r"\w+")
 
@@ -30,6 +34,12 @@ class Membership:
     earliest: bool     # this is the cluster's earliest copy
     exact: bool        # another member has the same words (an exact copy, not only a near one)
     size: int          # members of the cluster
+
+
+@dataclass(frozen=True, slots=True)
+class Sketch:
+    key: str                # hash of the normalised words (exact copies share it)
+    minhash: bytes | None   # MinHash values (None: too few words to compare)
 
 
 @dataclass
@@ -49,20 +59,33 @@ class Deduper:
     _lsh: object = None
 
     def add(self, id: str, text: str, published: str | None = None,
-            order: int | None = None) -> None:
+            order: int | None = None) -> Sketch:
         """Record one article. ``order`` is its place in the input (default: the order of
         calls); it decides cluster ids and ties, so that parallel runs agree with serial ones."""
         words = [w.lower() for w in _WORD.findall(text or "")]
         key = hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=16).hexdigest()
+        if key in self._exact or len(words) < self.config.min_words:
+            sketch = Sketch(key, None)
+        else:
+            sketch = Sketch(key, self._minhash(words).hashvalues.tobytes())
+        self.add_sketch(id, sketch, published, order)
+        return sketch
+
+    def add_sketch(self, id: str, sketch: Sketch, published: str | None = None,
+                   order: int | None = None) -> None:
+        """Record one article from its sketch (one a corpus stored)."""
+        key = sketch.key
         order = len(self._members) if order is None else order
+        if id in self._members:  # seen already (a corpus row redone by a resumed run)
+            return
         if key in self._exact:
             first = self._members[self._exact[key]]
             self._join(id, first.cluster, order, published, key)
             return
         self._exact[key] = id
         cluster = id
-        if len(words) >= self.config.min_words:
-            mh = self._minhash(words)
+        if sketch.minhash is not None:
+            mh = self._lean(sketch.minhash)
             lsh = self._index()
             match = lsh.query(mh)
             if match:
@@ -80,6 +103,15 @@ class Deduper:
 
             self._lsh = MinHashLSH(threshold=self.config.threshold, num_perm=self.config.num_perm)
         return self._lsh
+
+    def _lean(self, values: bytes):
+        import numpy as np
+        from datasketch import LeanMinHash, MinHash
+
+        dtype = np.uint32 if len(values) == 4 * self.config.num_perm else np.uint64
+        proto = MinHash(num_perm=1)
+        return LeanMinHash(seed=proto.seed, hashvalues=np.frombuffer(values, dtype=dtype),
+                           scheme=proto.scheme if dtype == np.uint32 else "legacy")
 
     def _minhash(self, words: list[str]):
         from datasketch import MinHash
