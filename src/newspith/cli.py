@@ -110,6 +110,12 @@ def cmd_run(args) -> int:
     return 0 if stats.read == stats.written + sum(stats.dropped.values()) else 1
 
 
+def cmd_spark_run(args) -> int:
+    from newspith.executors.spark import run_from_args
+
+    return run_from_args(args)
+
+
 def cmd_search(args) -> int:
     from newspith.io.sqlite import search
 
@@ -202,6 +208,16 @@ def build_parser() -> argparse.ArgumentParser:
                    help="redo every input file, even those an earlier run of the same output "
                         "finished (by default a rerun resumes: finished files are skipped)")
     r.set_defaults(func=cmd_run)
+
+    sr = sub.add_parser("spark-run", help="run a manifest of inputs as Apache Spark tasks",
+                        description="Run every input of a manifest (one path or URL a line, "
+                        "e.g. Common Crawl WARC files) as Spark tasks, each writing its own part "
+                        "file and completion marker into --out; a rerun skips finished inputs. "
+                        "Needs newspith[spark] and Java 17+; see docs/spark.md.")
+    from newspith.executors.spark import add_arguments
+
+    add_arguments(sr)
+    sr.set_defaults(func=cmd_spark_run)
 
     q = sub.add_parser("search", help="full-text search in a SQLite corpus",
                        description="Search the titles and bodies of a corpus written by "

@@ -71,6 +71,14 @@ class PartStore:
             out[marker["key"]] = marker
         return out
 
+    def finished(self, shard: Shard) -> dict[str, Any] | None:
+        """One shard's marker, if it is finished (reads that marker only)."""
+        try:
+            with self.fs.open(self.marker(shard), "r", encoding="utf-8") as fh:
+                return json.load(fh)
+        except (FileNotFoundError, json.JSONDecodeError):
+            return None
+
     def clear(self) -> None:
         """Forget every shard (``--restart``): remove parts, markers and leftovers."""
         for path in self.fs.glob(f"{self.root}/part-*"):

@@ -48,11 +48,11 @@ def run_one(doc: Document, config: ExtractConfig | None) -> Row:
 
 def process_shards(shards: list[Shard], sink: Sink, config: ExtractConfig | None = None,
                    workers: int | None = 1, pool: PoolConfig | None = None,
-                   on_row: Callable[[Row], None] | None = None) -> Tally:
+                   on_row: Callable[[Row], None] | None = None, guarded: bool = False) -> Tally:
     """Run every page of ``shards`` into ``sink``, committing each shard once complete.
 
-    ``workers=1`` runs pages in this process; otherwise in worker processes with the time and
-    memory guards of ``pool``. ``on_row`` sees each row after it is written and before its
+    ``workers=1`` runs pages in this process (unless ``guarded``); otherwise in worker
+    processes with the time and memory guards of ``pool``. ``on_row`` sees each row after it is written and before its
     shard can be committed. Returns the tally of these shards together.
     """
     by_index = {s.index: s for s in shards}
@@ -88,7 +88,7 @@ def process_shards(shards: list[Shard], sink: Sink, config: ExtractConfig | None
                 sink.commit(by_index[i], tallies[i])
                 committed.add(i)
 
-    if workers == 1:
+    if workers == 1 and not guarded:
         rows = (run_one(doc, config) for doc in documents())
     else:
         rows = run_pool(documents(), config, replace(pool or PoolConfig(), workers=workers))
