@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import time
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 
 from newspith.config import ExtractConfig, PoolConfig
@@ -27,9 +28,9 @@ from newspith.io.files import expand_paths
 from newspith.io.jsonl import JsonlWriter
 from newspith.io.sqlite import SQLITE_SUFFIXES
 from newspith.pipeline.batch import BatchStats
-from newspith.pipeline.dedup import Deduper, Membership
+from newspith.pipeline.dedup import Deduper, Membership, sketch_text
 from newspith.pipeline.report import SUMMARY_ROWS, print_summary, progress
-from newspith.pipeline.steps import Row
+from newspith.pipeline.steps import Row, extract_and_sketch, extract_document
 
 __all__ = ["run_local", "shard_folder"]
 
@@ -75,11 +76,14 @@ def run_local(inputs: list[str], out: str | Path, config: ExtractConfig | None =
                     return
                 published = a.published.isoformat() if a.published else None
                 order = sink.order(row.doc.seq) if corpus else row.doc.seq
-                sketch = deduper.add(row.doc.id, a.text, published, order=order)
+                sketch = row.sketch or sketch_text(a.text, deduper.config)
+                deduper.add_sketch(row.doc.id, sketch, published, order=order)
                 if corpus:
                     sink.keep_sketch(row.doc.id, sketch, published, row.doc.seq)
 
-            stats.absorb(process_shards(todo, sink, config, workers, pool, on_row))
+            step = extract_document if deduper is None else \
+                partial(extract_and_sketch, dedup=deduper.config)
+            stats.absorb(process_shards(todo, sink, config, workers, pool, on_row, step=step))
         if deduper is not None:
             stats.clusters = deduper.clusters()
             if corpus:

@@ -36,10 +36,13 @@ class Sink(Protocol):
     def commit(self, shard: Shard, tally: Tally) -> None: ...
 
 
-def run_one(doc: Document, config: ExtractConfig | None) -> Row:
+Step = Callable[[Document, ExtractConfig | None], Row]
+
+
+def run_one(doc: Document, config: ExtractConfig | None, step: Step = extract_document) -> Row:
     """The per-page step in this process; running out of memory is that page's error row."""
     try:
-        return extract_document(doc, config)
+        return step(doc, config)
     except MemoryError:
         return Row(doc, error={"error": "memory", "stage": "extract", "page_id": doc.id,
                                "message": "the page needed more memory than there is",
@@ -48,12 +51,14 @@ def run_one(doc: Document, config: ExtractConfig | None) -> Row:
 
 def process_shards(shards: list[Shard], sink: Sink, config: ExtractConfig | None = None,
                    workers: int | None = 1, pool: PoolConfig | None = None,
-                   on_row: Callable[[Row], None] | None = None, guarded: bool = False) -> Tally:
+                   on_row: Callable[[Row], None] | None = None, guarded: bool = False,
+                   step: Step = extract_document) -> Tally:
     """Run every page of ``shards`` into ``sink``, committing each shard once complete.
 
     ``workers=1`` runs pages in this process (unless ``guarded``); otherwise in worker
     processes with the time and memory guards of ``pool``. ``on_row`` sees each row after it is written and before its
-    shard can be committed. Returns the tally of these shards together.
+    shard can be committed. ``step`` is the per-page step (a module-level function, so that
+    worker processes can run it). Returns the tally of these shards together.
     """
     by_index = {s.index: s for s in shards}
     tallies = {s.index: Tally() for s in shards}
@@ -89,9 +94,10 @@ def process_shards(shards: list[Shard], sink: Sink, config: ExtractConfig | None
                 committed.add(i)
 
     if workers == 1 and not guarded:
-        rows = (run_one(doc, config) for doc in documents())
+        rows = (run_one(doc, config, step) for doc in documents())
     else:
-        rows = run_pool(documents(), config, replace(pool or PoolConfig(), workers=workers))
+        rows = run_pool(documents(), config, replace(pool or PoolConfig(), workers=workers),
+                        fn=step)
     for row in rows:
         i = row.doc.seq // SEQ_SPAN
         sink.write(by_index[i], row.to_dict())

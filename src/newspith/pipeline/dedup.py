@@ -18,12 +18,14 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zlib
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from newspith.config import DedupConfig
 
-__all__ = ["Deduper", "Membership", "Sketch"]
+__all__ = ["Deduper", "Membership", "Sketch", "sketch_text"]
 
 _WORD = re.compile(r"\w+")
 
@@ -40,6 +42,41 @@ class Membership:
 class Sketch:
     key: str                # hash of the normalised words (exact copies share it)
     minhash: bytes | None   # MinHash values (None: too few words to compare)
+
+
+def sketch_text(text: str, config: DedupConfig | None = None) -> Sketch:
+    """An article body's sketch: a pure function, so worker processes compute it beside the
+    extraction and the batch's main process only looks it up."""
+    config = config or DedupConfig()
+    words = [w.lower() for w in _WORD.findall(text or "")]
+    key = hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=16).hexdigest()
+    if len(words) < config.min_words:
+        return Sketch(key, None)
+    from datasketch import MinHash
+
+    n = config.shingle_words
+    # crc32 hashes shingles (stable across processes and runs, and fast); the permutations
+    # are drawn once per size, as MinHash would draw them each time.
+    mh = MinHash(num_perm=config.num_perm, hashfunc=zlib.crc32,
+                 permutations=_permutations(config.num_perm), scheme=_lean_params()[1])
+    mh.update_batch([" ".join(words[i:i + n]).encode("utf-8")
+                     for i in range(max(1, len(words) - n + 1))])
+    return Sketch(key, mh.hashvalues.tobytes())
+
+
+@lru_cache(maxsize=4)
+def _permutations(num_perm: int):
+    from datasketch import MinHash
+
+    return MinHash(num_perm=num_perm).permutations
+
+
+@lru_cache(maxsize=1)
+def _lean_params() -> tuple[int, str]:
+    from datasketch import MinHash
+
+    proto = MinHash(num_perm=1)
+    return proto.seed, proto.scheme
 
 
 @dataclass
@@ -62,12 +99,7 @@ class Deduper:
             order: int | None = None) -> Sketch:
         """Record one article. ``order`` is its place in the input (default: the order of
         calls); it decides cluster ids and ties, so that parallel runs agree with serial ones."""
-        words = [w.lower() for w in _WORD.findall(text or "")]
-        key = hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=16).hexdigest()
-        if key in self._exact or len(words) < self.config.min_words:
-            sketch = Sketch(key, None)
-        else:
-            sketch = Sketch(key, self._minhash(words).hashvalues.tobytes())
+        sketch = sketch_text(text, self.config)
         self.add_sketch(id, sketch, published, order)
         return sketch
 
@@ -106,21 +138,12 @@ class Deduper:
 
     def _lean(self, values: bytes):
         import numpy as np
-        from datasketch import LeanMinHash, MinHash
+        from datasketch import LeanMinHash
 
-        dtype = np.uint32 if len(values) == 4 * self.config.num_perm else np.uint64
-        proto = MinHash(num_perm=1)
-        return LeanMinHash(seed=proto.seed, hashvalues=np.frombuffer(values, dtype=dtype),
-                           scheme=proto.scheme if dtype == np.uint32 else "legacy")
-
-    def _minhash(self, words: list[str]):
-        from datasketch import MinHash
-
-        n = self.config.shingle_words
-        mh = MinHash(num_perm=self.config.num_perm)
-        mh.update_batch([" ".join(words[i:i + n]).encode("utf-8")
-                         for i in range(max(1, len(words) - n + 1))])
-        return mh
+        seed, scheme = _lean_params()
+        wide = len(values) != 4 * self.config.num_perm
+        return LeanMinHash(seed=seed, scheme="legacy" if wide else scheme,
+                           hashvalues=np.frombuffer(values, np.uint64 if wide else np.uint32))
 
     def clusters(self) -> dict[str, Membership]:
         """Every recorded article's cluster, and whether it is the cluster's earliest copy."""
