@@ -28,7 +28,7 @@ from newspith.io.files import expand_paths
 from newspith.io.jsonl import JsonlWriter
 from newspith.io.sqlite import SQLITE_SUFFIXES
 from newspith.pipeline.batch import BatchStats
-from newspith.pipeline.dedup import Deduper, Membership, sketch_text
+from newspith.pipeline.dedup import Deduper, Membership, preload, sketch_text
 from newspith.pipeline.report import SUMMARY_ROWS, print_summary, progress
 from newspith.pipeline.steps import Row, extract_and_sketch, extract_document
 
@@ -81,8 +81,10 @@ def run_local(inputs: list[str], out: str | Path, config: ExtractConfig | None =
                 if corpus:
                     sink.keep_sketch(row.doc.id, sketch, published, row.doc.seq)
 
-            step = extract_document if deduper is None else \
-                partial(extract_and_sketch, dedup=deduper.config)
+            step = extract_document
+            if deduper is not None and todo:
+                preload(deduper.config)  # once, before the workers fork
+                step = partial(extract_and_sketch, dedup=deduper.config)
             stats.absorb(process_shards(todo, sink, config, workers, pool, on_row, step=step))
         if deduper is not None:
             stats.clusters = deduper.clusters()

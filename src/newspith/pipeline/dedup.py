@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from newspith.config import DedupConfig
 
-__all__ = ["Deduper", "Membership", "Sketch", "sketch_text"]
+__all__ = ["Deduper", "Membership", "Sketch", "preload", "sketch_text"]
 
 _WORD = re.compile(r"\w+")
 
@@ -62,6 +62,15 @@ def sketch_text(text: str, config: DedupConfig | None = None) -> Sketch:
     mh.update_batch([" ".join(words[i:i + n]).encode("utf-8")
                      for i in range(max(1, len(words) - n + 1))])
     return Sketch(key, mh.hashvalues.tobytes())
+
+
+def preload(config: DedupConfig | None = None) -> None:
+    """Import datasketch and draw the permutations now: called before worker processes are
+    forked, so that they share them instead of each loading them again."""
+    from datasketch import MinHashLSH  # noqa: F401 - the import is the point
+
+    _permutations((config or DedupConfig()).num_perm)
+    _lean_params()
 
 
 @lru_cache(maxsize=4)
