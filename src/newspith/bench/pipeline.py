@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -37,6 +38,7 @@ class Timing:
     returncode: int
     peak_mb: dict[int, float] = field(default_factory=dict)  # pid -> VmHWM (MB)
     root: int = 0
+    cpu: float = 0.0  # user + system seconds of the command and every process it waited for
 
     def main_mb(self) -> float:
         return self.peak_mb.get(self.root, 0.0)
@@ -70,6 +72,7 @@ def _hwm_mb(pid: int) -> float | None:
 
 def time_command(cmd: list[str], every: float = 0.05, **kw) -> Timing:
     """Run ``cmd`` to its end; wall time and the peak RSS of it and of each descendant."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, **kw)
     timing = Timing(0.0, 0, root=proc.pid)
@@ -90,6 +93,8 @@ def time_command(cmd: list[str], every: float = 0.05, **kw) -> Timing:
     _, err = proc.communicate()
     timing.seconds = time.perf_counter() - start
     timing.returncode = proc.returncode
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    timing.cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     sampler.join()
     if proc.returncode:
         print(err.decode("utf-8", "replace")[-2000:], file=sys.stderr)
@@ -168,23 +173,27 @@ def _table(n: int, workers: int, ours: Timing, rows: int, theirs: Timing, files:
     def rate(t: Timing) -> float:
         return n / t.seconds if t.seconds else 0.0
 
+    def cpu(t: Timing) -> float:
+        return 1000 * t.cpu / n
+
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     lines = [
         f"{n} pages (dev pages repeated with distinct URLs), {workers} workers each, "
         f"{os.cpu_count()} cores, load average {load:.2f} at the end",
         "",
-        "| tool | command | seconds | pages/s | output | peak RSS main (MB) | "
+        "| tool | command | seconds | pages/s | CPU ms/page | output | peak RSS main (MB) | "
         "peak RSS per worker (MB) |",
-        "|---|---|---|---|---|---|---|",
+        "|---|---|---|---|---|---|---|---|",
         f"| newspith | `newspith run bench.warc.gz --out out.jsonl --workers {workers}` | "
-        f"{ours.seconds:.1f} | {rate(ours):.1f} | {rows} rows | {ours.main_mb():.0f} | "
-        f"{ours.worker_mb():.0f} |",
+        f"{ours.seconds:.1f} | {rate(ours):.1f} | {cpu(ours):.1f} | {rows} rows | "
+        f"{ours.main_mb():.0f} | {ours.worker_mb():.0f} |",
         f"| trafilatura | `trafilatura --input-dir pages/ --output-dir out/ --parallel "
-        f"{workers}` | {theirs.seconds:.1f} | {rate(theirs):.1f} | {files} files | "
-        f"{theirs.main_mb():.0f} | {theirs.worker_mb():.0f} |",
+        f"{workers}` | {theirs.seconds:.1f} | {rate(theirs):.1f} | {cpu(theirs):.1f} | "
+        f"{files} files | {theirs.main_mb():.0f} | {theirs.worker_mb():.0f} |",
         "",
-        f"newspith / trafilatura: {rate(ours) / rate(theirs):.2f}× pages/s"
-        if rate(theirs) else "trafilatura did not run",
+        (f"newspith / trafilatura: {rate(ours) / rate(theirs):.2f}× pages/s (wall clock), "
+         f"{cpu(theirs) / cpu(ours):.2f}× less CPU time per page")
+        if rate(theirs) and cpu(ours) else "trafilatura did not run",
     ]
     return "\n".join(lines)
 
