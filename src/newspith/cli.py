@@ -192,8 +192,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="HTML, WARC (.warc[.gz]), WET (.wet[.gz]) or JSONL (html or text "
                         "lines) files, folders or glob patterns")
     r.add_argument("--out", required=True,
-                   help="output: .jsonl or .jsonl.gz, .parquet, or a SQLite corpus (.sqlite, "
-                        ".db) with a full-text index")
+                   help="output: .jsonl or .jsonl.gz, .parquet, a SQLite corpus (.sqlite, "
+                        ".db) with a full-text index, or a folder (DIR/) of Markdown files, "
+                        "one per article, with an index.jsonl of every row")
     r.add_argument("--quiet", action="store_true", help="no summary table")
     r.add_argument("--stats", metavar="FILE", help="also write the run's figures as JSON")
     r.add_argument("--workers", type=int, default=0,

@@ -110,3 +110,21 @@ def test_a_rerun_of_a_finished_run_redoes_nothing_unless_told(tmp_path):
                  "--restart", "--stats", str(fresh)]) == 0
     assert json.loads(fresh.read_text())["shards_skipped"] == 0
     assert sorted(out.read_bytes().splitlines()) == sorted(before.splitlines())
+
+
+def test_a_markdown_folder_has_one_file_per_article_and_an_index_of_every_row(tmp_path):
+    made = write_warcs(tmp_path / "in", 2, 3)
+    out = tmp_path / "md"
+    assert main(["run", str(tmp_path / "in"), "--out", f"{out}/", "--quiet", "--workers",
+                 "1"]) == 0
+    index = [json.loads(line) for line in (out / "index.jsonl").read_text().splitlines()]
+    assert {r["id"] for r in index} == made.page_ids and len(index) == len(made.page_ids)
+    articles = [r for r in index if r["ok"]]
+    assert len(articles) == 6 and all(not r["ok"] for r in index if "error" in r)
+    files = sorted(p.name for p in out.glob("*.md"))
+    assert files == sorted(r["file"] for r in articles)
+    first = (out / articles[0]["file"]).read_text(encoding="utf-8")
+    assert first.startswith(f"# {articles[0]['title']}")
+    # A rerun into the existing folder resumes: nothing is redone, the index is the same.
+    assert main(["run", str(tmp_path / "in"), "--out", str(out), "--quiet"]) == 0
+    assert [json.loads(line) for line in (out / "index.jsonl").read_text().splitlines()] == index

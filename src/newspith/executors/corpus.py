@@ -36,8 +36,8 @@ class CorpusSink:
     def clear(self) -> None:
         self.writer.clear_shards()
 
-    def write(self, shard: Shard, row: dict) -> None:
-        self.writer.write(row)
+    def write(self, shard: Shard, row) -> None:
+        self.writer.write(row.to_dict())
 
     def commit(self, shard: Shard, tally: Tally) -> None:
         self.writer.mark_shard(shard.key, shard.source, shard.index, tally.to_dict())

@@ -6,7 +6,9 @@ from the markers, and the rest are run from their first record:
 
 - SQLite corpus: rows and each shard's marker commit together (:mod:`.corpus`);
 - JSONL / Parquet ``FILE``: one part per shard in ``FILE.shards/`` (:mod:`.parts`), assembled
-  into ``FILE`` once every shard is finished.
+  into ``FILE`` once every shard is finished;
+- Markdown folder ``DIR/`` (a name ending in ``/``, or an existing folder): one ``.md`` per
+  article and an ``index.jsonl`` of every row, resumable the same way (:mod:`.markdown`).
 
 Run-level dedup sees every article of the run: those of skipped shards are read back from their
 parts (from the corpus's stored sketches, for SQLite, which also brings in every earlier run).
@@ -14,6 +16,7 @@ parts (from the corpus's stored sketches, for SQLite, which also brings in every
 
 from __future__ import annotations
 
+import os
 import time
 from contextlib import contextmanager
 from functools import partial
@@ -21,6 +24,7 @@ from pathlib import Path
 
 from newspith.config import ExtractConfig, PoolConfig
 from newspith.executors.corpus import CorpusSink
+from newspith.executors.markdown import MarkdownSink
 from newspith.executors.parts import PartSink, PartStore, part_suffix
 from newspith.executors.process import process_shards
 from newspith.executors.shards import Shard, Tally, plan_shards
@@ -44,14 +48,15 @@ def run_local(inputs: list[str], out: str | Path, config: ExtractConfig | None =
               quiet: bool = False, dedup: bool = True, workers: int | None = 1,
               pool: PoolConfig | None = None, restart: bool = False) -> BatchStats:
     """Run every shard of ``inputs`` not yet finished into ``out``; figures of the whole run."""
+    folder = str(out).endswith(("/", os.sep)) or Path(out).is_dir()
     out = Path(out)
     shards = plan_shards(expand_paths(inputs))
     stats = BatchStats(shards=len(shards))
     shown: list[Row] = []
     deduper = Deduper() if dedup else None
-    corpus = out.suffix.lower() in SQLITE_SUFFIXES
+    corpus = not folder and out.suffix.lower() in SQLITE_SUFFIXES
     start = time.perf_counter()
-    with _sink(out, corpus) as sink:
+    with _sink(out, corpus, folder) as sink:
         if restart:
             sink.clear()
         done = sink.done()
@@ -91,9 +96,11 @@ def run_local(inputs: list[str], out: str | Path, config: ExtractConfig | None =
             if corpus:
                 sink.write_clusters(stats.clusters)
             else:
-                _write_clusters(out, stats.clusters)
+                _write_clusters(out / "clusters.jsonl" if folder else
+                                out.with_name(out.name.split(".")[0] + ".clusters.jsonl"),
+                                stats.clusters)
         if not corpus:
-            sink.store.assemble(shards, out)
+            sink.store.assemble(shards, out / "index.jsonl" if folder else out)
     stats.seconds = time.perf_counter() - start
     if not quiet:
         print_summary(shown, stats, out)
@@ -101,14 +108,16 @@ def run_local(inputs: list[str], out: str | Path, config: ExtractConfig | None =
 
 
 @contextmanager
-def _sink(out: Path, corpus: bool):
+def _sink(out: Path, corpus: bool, folder: bool):
     if corpus:
         with CorpusSink(out) as sink:
             yield sink
         return
-    store = PartStore(shard_folder(out), part_suffix(out.name))
-    store.remove_leftovers()
-    sink = PartSink(store)
+    if folder:
+        sink = MarkdownSink(out)
+    else:
+        sink = PartSink(PartStore(shard_folder(out), part_suffix(out.name)))
+    sink.store.remove_leftovers()
     try:
         yield sink
     finally:
@@ -124,8 +133,7 @@ def _replay(store: PartStore, shards: list[Shard], deduper: Deduper) -> None:
                             order=shard.first_seq + n)
 
 
-def _write_clusters(out: Path, clusters: dict[str, Membership]) -> None:
-    side = out.with_name(out.name.split(".")[0] + ".clusters.jsonl")
+def _write_clusters(side: Path, clusters: dict[str, Membership]) -> None:
     with JsonlWriter(side) as w:
         for id, m in clusters.items():
             w.write({"id": id, "cluster": m.cluster, "earliest": m.earliest, "exact": m.exact,

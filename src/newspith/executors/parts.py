@@ -157,9 +157,13 @@ class PartSink:
     def clear(self) -> None:
         self.store.clear()
 
-    def write(self, shard: Shard, row: dict) -> None:
+    def write(self, shard: Shard, row) -> None:
+        """One :class:`~newspith.pipeline.steps.Row` of a shard."""
         entry = self._open.get(shard.key) or self._start(shard)
-        entry[1].write(row)
+        entry[1].write(self.as_dict(row))
+
+    def as_dict(self, row) -> dict:
+        return row.to_dict()
 
     def _start(self, shard: Shard):
         tmp = self.store.temp_path(shard)

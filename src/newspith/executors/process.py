@@ -31,7 +31,7 @@ class Sink(Protocol):
     """Where rows go: ``write`` one row of a shard; ``commit`` a shard whose rows are all
     written, with its tally (the completion marker)."""
 
-    def write(self, shard: Shard, row: dict) -> None: ...
+    def write(self, shard: Shard, row: Row) -> None: ...
 
     def commit(self, shard: Shard, tally: Tally) -> None: ...
 
@@ -100,7 +100,7 @@ def process_shards(shards: list[Shard], sink: Sink, config: ExtractConfig | None
                         fn=step)
     for row in rows:
         i = row.doc.seq // SEQ_SPAN
-        sink.write(by_index[i], row.to_dict())
+        sink.write(by_index[i], row)
         tallies[i].count_row(row)
         pending[i] -= 1
         if on_row is not None:
