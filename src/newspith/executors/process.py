@@ -56,8 +56,8 @@ def process_shards(shards: list[Shard], sink: Sink, config: ExtractConfig | None
     """Run every page of ``shards`` into ``sink``, committing each shard once complete.
 
     ``workers=1`` runs pages in this process (unless ``guarded``); otherwise in worker
-    processes with the time and memory guards of ``pool``. ``on_row`` sees each row after it is written and before its
-    shard can be committed. ``step`` is the per-page step (a module-level function, so that
+    processes with the time and memory guards of ``pool``. ``on_row`` sees each row after it
+    is written and before its shard can be committed. ``step`` is the per-page step (a module-level function, so that
     worker processes can run it). Returns the tally of these shards together.
     """
     by_index = {s.index: s for s in shards}

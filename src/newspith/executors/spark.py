@@ -25,7 +25,6 @@ import math
 import os
 import sys
 from dataclasses import replace
-from functools import partial
 from pathlib import Path
 
 from newspith.config import ExtractConfig, PoolConfig

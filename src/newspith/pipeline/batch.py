@@ -31,7 +31,8 @@ class BatchStats:
     shards_skipped: int = 0  # finished by an earlier, interrupted run (resume)
 
     def absorb(self, tally) -> None:
-        """Add a shard's (or several shards') figures: a :class:`~newspith.executors.shards.Tally`."""
+        """Add the figures of a shard (or several): a
+        :class:`~newspith.executors.shards.Tally`."""
         self.read += tally.read
         self.written += tally.written
         self.articles += tally.articles

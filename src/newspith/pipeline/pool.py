@@ -1,14 +1,15 @@
 """Worker processes with a time limit and a memory cap per page; nothing lost, nothing stuck.
 
-The parent hands a batch of up to ``PoolConfig.batch_pages`` Documents to each idle worker over
-a pipe and waits on all pipes at once; the worker sends a row back per page, in order (a batch
-saves the wait for the parent between pages). A worker that takes longer than ``PoolConfig.page_seconds`` on a page is killed and
-replaced, and the page becomes an error row (``timeout``). Each worker runs under an address-space
-cap (``PoolConfig.worker_memory_mb``, ``RLIMIT_AS``): a page that needs more raises MemoryError
-inside the worker, becomes an error row (``memory``), and the worker is replaced so that its heap
-starts clean. A worker that dies for any other reason is replaced too, and its page becomes an
-error row (``worker-died``). The rest of a replaced worker's batch goes to its replacement, so
-no page is lost or done twice. Rows come back in completion order, each carrying its Document.
+The parent hands a batch of up to ``PoolConfig.batch_pages`` Documents to each idle worker over a
+pipe and waits on all pipes at once; the worker sends a row back per page, in order (a batch saves
+the wait for the parent between pages). A worker that takes longer than ``PoolConfig.page_seconds``
+on a page is killed and replaced, and the page becomes an error row (``timeout``). Each worker runs
+under an address-space cap (``PoolConfig.worker_memory_mb``, ``RLIMIT_AS``): a page that needs more
+raises MemoryError inside the worker, becomes an error row (``memory``), and the worker is replaced
+so that its heap starts clean. A worker that dies for any other reason is replaced too, and its
+page becomes an error row (``worker-died``). The rest of a replaced worker's batch goes to its
+replacement, so no page is lost or done twice. Rows come back in completion order, each carrying
+its Document.
 """
 
 from __future__ import annotations
