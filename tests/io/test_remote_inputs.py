@@ -49,6 +49,8 @@ def test_memory_urls_globs_and_jsonl(tmp_path, memfs):
 
 
 def test_http_input_gives_the_local_files_rows(tmp_path):
+    pytest.importorskip("aiohttp", reason="fsspec's HTTP filesystem needs aiohttp "
+                                          "(pip install newspith[remote])")
     made = write_warcs(tmp_path / "in", 1, 4)
     local, remote = tmp_path / "local.jsonl", tmp_path / "remote.jsonl"
     assert main(["run", str(made.paths[0]), "--out", str(local), "--quiet", "--workers",

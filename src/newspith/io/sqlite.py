@@ -16,8 +16,8 @@ Schema (created on first use; ``PRAGMA user_version`` records it):
                   transaction as the shard's rows (added in schema 2)
 ``signatures``    what corpus-level dedup needs of each article: ``id``, ``key`` (hash of the
                   normalised words), ``published``, ``seq`` (its place in input order),
-                  ``minhash`` (the MinHash values, uint64 little-endian; NULL for short
-                  texts) (added in schema 2)
+                  ``minhash`` (the MinHash values as native-order unsigned integers, 32-bit
+                  for datasketch's default scheme; NULL for short texts) (added in schema 2)
 ``articles_fts``  an FTS5 index over ``title`` and ``text``, kept in step with ``articles`` by
                   triggers
 
