@@ -149,6 +149,25 @@ def cmd_bench(args) -> int:
     return 0
 
 
+def cmd_serve(args) -> int:
+    try:
+        import uvicorn
+
+        from newspith.service import ServiceConfig, create_app
+    except ImportError as exc:
+        raise InputError(f"the service needs the serve extra (pip install 'newspith[serve]'): "
+                         f"{exc}") from None
+    db = args.db
+    if db is None and Path("out/corpus.sqlite").is_file():  # what `make demo` writes
+        db = "out/corpus.sqlite"
+    config = ServiceConfig(db=Path(db) if db else None, allow_private=args.allow_private)
+    app = create_app(config)
+    print(f"newspith: serving http://{args.host}:{args.port}/ (API docs at /docs); corpus: "
+          f"{db or 'none (start with --db corpus.sqlite to search one)'}", file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="newspith", description="Turn captured news pages into "
                                 "clean, structured articles.")
@@ -229,6 +248,21 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--limit", type=int, default=20, help="at most N hits (default 20)")
     q.add_argument("--format", choices=("text", "json"), default="text")
     q.set_defaults(func=cmd_search)
+
+    v = sub.add_parser("serve", help="run the HTTP service and web page",
+                       description="Serve the JSON API (POST /extract, GET /articles, "
+                       "GET /articles/{id}, GET /healthz; docs at /docs) and the web page. The "
+                       "corpus is opened read-only; without --db, out/corpus.sqlite is used when "
+                       "it exists, else the corpus routes answer 409.")
+    v.add_argument("--db", help="a SQLite corpus written by `newspith run --out corpus.sqlite`")
+    v.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    v.add_argument("--port", type=int, default=8080, help="port (default 8080)")
+    v.add_argument("--allow-private", action="store_true",
+                   help="let /extract fetch loopback, private and link-local addresses (only on "
+                        "a trusted network)")
+    v.add_argument("--log-level", default="info",
+                   choices=("critical", "error", "warning", "info", "debug"))
+    v.set_defaults(func=cmd_serve)
 
     b = sub.add_parser("bench", help="benchmark newspith against other extractors",
                        description="Score newspith and the anchors (trafilatura, "

@@ -8,6 +8,7 @@ import pytest
 
 import newspith
 from newspith import ExtractConfig, InputError, TooLargeError
+from newspith.extract.dom import bounded_nesting
 
 PROSE = ("The council voted on Tuesday to keep the harbour ferry running through the winter, "
          "after a long debate about fuel costs, crew shortages and the needs of islanders. ")
@@ -97,3 +98,22 @@ def test_control_characters_and_nul():
 def test_unsupported_type():
     with pytest.raises(InputError):
         newspith.extract(12345)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("unit", ["<div>", "<span><div>", "<section><b>"])
+def test_very_deep_nesting_is_flattened_in_linear_time(unit):
+    """160,000 nested blocks: quadratic in an HTML5 parser (minutes); flattened, well under 5 s."""
+    html = "<html><body>" + unit * 160_000 + f"<p>{PROSE * 3}</p>"
+    start = time.perf_counter()
+    a = newspith.extract(html)
+    assert time.perf_counter() - start < 5.0
+    assert "harbour ferry" in a.text
+
+
+def test_bounded_nesting_keeps_text_and_shallow_pages():
+    page = "<html><body><div><p>one<div><span>two</span></div></div></body></html>"
+    assert bounded_nesting(page, 5) == page  # (an unclosed <p> does not deepen the tree)
+    assert bounded_nesting(page, 4) == page.replace("<span>", "").replace("</span>", "")
+    deep = "<div>" * 6 + "text" + "</div>" * 6
+    flat = bounded_nesting(deep, 4)
+    assert flat == "<div>" * 4 + "text" + "</div>" * 4

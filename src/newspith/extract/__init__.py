@@ -26,7 +26,7 @@ from newspith.extract.body import Selection, attach_headline, find_body
 from newspith.extract.comments import collect_comments
 from newspith.extract.dom import parse
 from newspith.extract.metadata import date_lines, finish_metadata, read_metadata
-from newspith.extract.pagetype import CALL_TO_ACTION, PRICE_RE, PageShape, classify_page
+from newspith.extract.pagetype import CALL_TO_ACTION, PageShape, classify_page, count_prices
 from newspith.extract.render import blocks_text
 from newspith.extract.scoring import assign_regions, score_blocks
 from newspith.extract.segment import RawBlock, segment
@@ -134,7 +134,7 @@ def _shape(raw: list[RawBlock], selection: Selection, comments: tuple[str, ...],
         body_chars=selection.prose_chars, page_chars=len(text),
         link_blocks=sum(1 for b in raw if b.link_density > 0.5), blocks=len(raw),
         code_blocks=sum(1 for b in selection.blocks if b.owner.tag == "pre"),
-        prices=len(PRICE_RE.findall(text)), comments=len(comments),
+        prices=count_prices(text), comments=len(comments),
         dated=md.declares("published"), authored=md.declares("authors"),
         calls=sum(1 for b in raw if b.chars < 40 and CALL_TO_ACTION.match(b.text)))
 

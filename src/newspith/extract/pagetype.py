@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
-__all__ = ["PAGE_TYPES", "PageShape", "classify_page", "CALL_TO_ACTION", "PRICE_RE"]
+__all__ = ["PAGE_TYPES", "PageShape", "classify_page", "CALL_TO_ACTION", "count_prices"]
 
 PAGE_TYPES = ("article", "forum", "product", "collection", "listing", "documentation", "service")
 
@@ -57,7 +57,41 @@ CALL_TO_ACTION = re.compile(
     r"get in touch|see (?:plans|pricing)|view pricing|buy now|shop now|add to cart|"
     r"jetzt (?:kaufen|starten)|contactez-nous|en savoir plus)\b", re.IGNORECASE)
 _MIN_EVIDENCE = 1.5
-PRICE_RE = re.compile(r"(?:[$€£¥]\s?\d[\d.,]*|\d[\d.,]*\s?(?:€|EUR|USD|GBP|kr|zł))")
+# Prices: a currency sign before a number ("$12.99", "€ 5") or a code after one ("45 EUR",
+# "120 kr"). Counted with str.find and anchored matches: a regular expression searched over a
+# page's whole text tests every position, which costs more than all the other features together.
+_PRICE_SIGNS = "$€£¥"
+_PRICE_CODES = ("€", "EUR", "USD", "GBP", "kr", "zł")
+_NUMBER_AFTER_SIGN = re.compile(r"\s?\d")
+_NUMBER_CHARS = frozenset("0123456789.,")
+
+
+def count_prices(text: str) -> int:
+    """How many prices ``text`` holds (a price written with both a sign and a code, "€5 EUR",
+    counts twice)."""
+    found = 0
+    for sign in _PRICE_SIGNS:
+        pos = text.find(sign)
+        while pos >= 0:
+            if _NUMBER_AFTER_SIGN.match(text, pos + 1):
+                found += 1
+            pos = text.find(sign, pos + 1)
+    for code in _PRICE_CODES:
+        pos = text.find(code)
+        while pos >= 0:
+            found += _number_before(text, pos)
+            pos = text.find(code, pos + 1)
+    return found
+
+
+def _number_before(text: str, end: int) -> bool:
+    """True when a number ("1,299.00") ends at ``end``, or one white-space character before."""
+    if end and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start and (text[start - 1] in _NUMBER_CHARS or text[start - 1].isdigit()):
+        start -= 1
+    return any(c.isdigit() for c in text[start:end])
 
 
 @dataclass(frozen=True, slots=True)

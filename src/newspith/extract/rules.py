@@ -201,6 +201,7 @@ def is_comment_region(class_id: str) -> bool:
     return any(_name_flags(name) & _F_COMMENT for name in class_id.split())
 
 
+@lru_cache(maxsize=16384)  # bounded: whole class strings ("row clearfix") repeat too
 def element_hint(class_id: str) -> int:
     """Hint of an element from its ``class`` and ``id`` values: -2 … +2 (negative: boilerplate),
     or ``-SOFT`` for a word that is furniture only outside the article (``widget``).

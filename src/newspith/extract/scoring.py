@@ -27,15 +27,12 @@ _SENTENCE_ENDS = re.compile(r"[.!?。！？…;:]")
 _END_CHARS = ".!?。！？…\"'”’»)"
 
 
-def _count_ends(text: str) -> int:
-    return len(_SENTENCE_ENDS.findall(text))
-
-
 def is_prose(block: RawBlock, config: ExtractConfig) -> bool:
     """Reads like running text: enough words, or sentence punctuation and a real length."""
     if block.words >= config.prose_words:
         return True
-    return block.ends > 0 and block.chars >= config.min_block_chars and block.words >= 4
+    return block.chars >= config.min_block_chars and block.words >= 4 and \
+        _SENTENCE_ENDS.search(block.text) is not None
 
 
 def assign_regions(elements: list[Element], config: ExtractConfig) -> None:
@@ -77,11 +74,10 @@ def assign_regions(elements: list[Element], config: ExtractConfig) -> None:
 
 
 def score_blocks(blocks: list[RawBlock], config: ExtractConfig) -> None:
-    """Fill each block's ``words``, ``ends`` and ``value`` (characters, signed)."""
+    """Fill each block's ``words`` and ``value`` (characters, signed)."""
     for b in blocks:
         text = b.text
         b.words = text.count(" ") + text.count("\n") + 1
-        b.ends = _count_ends(text)
         b.value = _value(b, config)
 
 

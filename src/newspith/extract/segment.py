@@ -58,7 +58,7 @@ class RawBlock:
     """A candidate block: its text, link text and owner, plus the features scoring adds."""
 
     __slots__ = ("index", "text", "chars", "link_chars", "owner", "tag", "value", "keep",
-                 "reason", "words", "ends", "furniture")
+                 "reason", "words", "furniture")
 
     def __init__(self, index: int, text: str, link_chars: int, owner: Element) -> None:
         self.index = index
@@ -71,7 +71,6 @@ class RawBlock:
         self.keep = False
         self.reason = ""
         self.words = 0
-        self.ends = 0
         self.furniture = ""  # "phrase" (Share, Advertisement) or "sentence" (cookie, ©), scoring
 
     @property

@@ -27,7 +27,7 @@ _HANDLE = re.compile(r"^[—–-]{1,2}\s*(.+?\(@\w+\))")
 def _split_paragraph(text: str, config: TextConfig) -> list[str]:
     if len(text) <= config.paragraph_split_chars:
         return [text]
-    marked = _SENTENCE_END.sub(lambda m: (m.group(1) or m.group(2)) + "\n", text)
+    marked = _SENTENCE_END.sub(r"\1\2\n", text)  # (a group that did not match is empty)
     out, cur = [], ""
     for sentence in marked.split("\n"):
         sentence = sentence.strip()

@@ -35,7 +35,7 @@ from itertools import accumulate, repeat
 
 from newspith.extract import rules
 from newspith.extract.metadata.page import compact
-from newspith.extract.metadata.vocab import MONTHS
+from newspith.extract.metadata.dates import MONTH_WORD, is_month
 from newspith.config import TextConfig
 from newspith.textmode.segment import Segments
 
@@ -93,10 +93,22 @@ def _is_commenter(low: str) -> bool:
 # "By Jane Doe", "Von Hans Meier", "Par Marie Dupont" … followed by a capitalised name.
 _BYLINE = re.compile(r"^(?:by|von|par|por|di|door|av|af|de)\s+(?:the\s+)?[^\W\d_]",
                      re.IGNORECASE)
-_MONTHS = "(?:" + "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True)) + r")\.?"
+# A date: "20 July 2012", "March 5th, 2019", "2012-07-20", "20.07.2012" (month words checked by
+# is_month: a letter run and a lookup cost far less than a hundred month names as alternatives).
 _DATE = re.compile(
-    rf"\b(?:\d{{1,2}}\.?\s+{_MONTHS}\s+\d{{4}}|{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
+    rf"\b(?:\d{{1,2}}\.?\s+(?P<m1>{MONTH_WORD})\.?\s+\d{{4}}|"
+    rf"(?P<m2>{MONTH_WORD})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
     r"\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\b")
+
+
+def _has_date(low: str) -> bool:
+    for m in _DATE.finditer(low):
+        word = m["m1"] or m["m2"]
+        if word is None or is_month(word):
+            return True
+    return False
+
+
 _DATELINE_WORDS = re.compile(r"^(?:published|updated|posted|last updated|modified|"
                              r"veröffentlicht|aktualisiert|publié|mis à jour|publicado|"
                              r"actualizado|pubblicato)\b")
@@ -237,7 +249,7 @@ def refine(segs: Segments, lo: int, hi: int, title_keys: frozenset[str],
             labels[i] = "commenter"
         elif words[i] <= 24 and _BYLINE.match(t) and _looks_like_names(t):
             labels[i] = "byline"
-        elif words[i] <= 16 and _HAS_DIGIT(low) and _DATE.search(low) and (
+        elif words[i] <= 16 and _HAS_DIGIT(low) and _has_date(low) and (
                 words[i] <= 8 or _DATELINE_WORDS.match(low)):
             labels[i] = "dateline"
 

@@ -83,9 +83,10 @@ def finish(texts: list[str]) -> tuple[list[str], bool]:
     was removed goes ("Iran ." → "Iran."), and ftfy repairs mojibake in the segments that show
     it (ftfy costs milliseconds a page; most segments of even a damaged page are clean).
     """
-    joined = "\n".join(texts)
-    if not joined.replace("\n", "").isprintable():
-        texts = [_ODD_SPACE.sub(" ", _CONTROL.sub(" ", _ZERO_WIDTH.sub("", t))).strip()
+    joined = "".join(texts)  # (segments are stripped: nothing spans two of them)
+    if not joined.isprintable():
+        texts = [t if t.isprintable() else
+                 _ODD_SPACE.sub(" ", _CONTROL.sub(" ", _ZERO_WIDTH.sub("", t))).strip()
                  for t in texts]
     if " ." in joined or " ," in joined:
         texts = [_SPACE_BEFORE_PUNCT.sub(r"\1", t) if " ." in t or " ," in t else t
@@ -98,7 +99,7 @@ def finish(texts: list[str]) -> tuple[list[str], bool]:
 
 def split_sentences(text: str) -> list[str]:
     """A paragraph cut at sentence ends (in any script that marks them)."""
-    marked = _SENTENCE_END.sub(lambda m: (m.group(1) or m.group(2)) + "\n", text)
+    marked = _SENTENCE_END.sub(r"\1\2\n", text)  # (a group that did not match is empty)
     return [s.strip() for s in marked.split("\n") if s and not s.isspace()]
 
 

@@ -101,12 +101,12 @@ def read_metadata(tree: LexborHTMLParser, url: str | None = None,
     title, src = choose_title(facts, article, md.site_name)
     md.set("title", title, src, "no headline, title or <h1> on the page")
     names = site_names(facts, md.site_name)
-    authors, src, why = find_authors(tree, facts, article, names, config)
+    authors, src, why = find_authors(facts, article, names, config)
     md.set("authors", authors, src, why)
     if md.title and authors and md.sources.get("title") != "h1":
         # "Headline | Jane Doe": the author's name is not part of the headline either.
         md.title = strip_site(md.title, [compact(a) for a in authors])
-    (pub, psrc, pwhy), (mod, msrc, mwhy) = find_dates(tree, facts, article, url, now, config)
+    (pub, psrc, pwhy), (mod, msrc, mwhy) = find_dates(facts, article, url, now, config)
     md.set("published", pub, psrc, pwhy)
     md.set("modified", mod, msrc, mwhy)
 

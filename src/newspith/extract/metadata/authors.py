@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborNode
 
 from newspith.config import MetadataConfig
-from newspith.extract.metadata.dates import _MONTH
+from newspith.extract.metadata.dates import MONTH_WORD, is_month
 from newspith.extract.metadata.jsonld import LdData, resolve, text_value, types
 from newspith.extract.metadata.page import PageFacts, compact, elsewhere, node_text
 from newspith.extract.metadata.title import is_site_name
@@ -30,15 +30,16 @@ _HANDLE = re.compile(r"(?:^|\s)@\w+")
 _PARENS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _DIGITS = re.compile(r"\d")
 _USERNAME = re.compile(r"^(?=.*[a-zA-Z])[\w.\-]{3,30}$")
+_MONTH_DAY = re.compile(rf"\b({MONTH_WORD})\.?\s+\d", re.I)
 # Dublin Core first: a page that states it took care to (Readability.js's order too).
-# Few, case-insensitive parts: lexbor's cost grows with the number of selectors in a list.
-_BYLINE_SELECTOR = ", ".join([
-    '[itemprop~="author"]', '[itemprop~="creator"]', 'a[rel~="author"]',
-    '[class*="author" i]', '[class*="byline" i]'])
-_MONTH_DAY = re.compile(rf"\b(?:{_MONTH})\.?\s+\d", re.I)
 _META_KEYS = ("dc:creator", "dc.creator", "dcterms.creator", "dcterm:creator", "author",
               "article:author", "parsely-author", "sailthru.author", "citation_author", "byl",
               "itemprop:author", "cxenseparse:author")
+
+
+def _month_day(line: str) -> re.Match | None:
+    """The first "March 5" or "Dec. 22" of a line."""
+    return next((m for m in _MONTH_DAY.finditer(line) if is_month(m[1])), None)
 
 
 def _plausible(name: str, config: MetadataConfig) -> bool:
@@ -107,7 +108,7 @@ def clean_names(text: str, config: MetadataConfig, site: list[str] | None = None
     for line in re.split(r"[\n\r]+", text):
         line = _EMAIL.sub(" ", _HANDLE.sub(" ", _PARENS.sub(" ", line)))
         line = BYLINE_PREFIX.sub("", NOT_AUTHOR_CREDIT.sub("", " ".join(line.split())))
-        m = WEEKDAY.search(line) or _MONTH_DAY.search(line) or (
+        m = WEEKDAY.search(line) or _month_day(line) or (
             None if explicit and _USERNAME.match(line) else _DIGITS.search(line))
         if m:
             line = line[:m.start()]  # "Lucas Nolan 22 Dec 2016": the date ends the names
@@ -150,10 +151,10 @@ def _ld_names(value, ld: LdData) -> list[str]:
     return names
 
 
-def _byline_nodes(tree: LexborHTMLParser, config: MetadataConfig) -> list[tuple[LexborNode, str]]:
+def _byline_nodes(facts: PageFacts, config: MetadataConfig) -> list[tuple[LexborNode, str]]:
     """Elements that may hold a byline, with their provenance name."""
     out: list[tuple[LexborNode, str]] = []
-    for node in tree.css(_BYLINE_SELECTOR):
+    for node in facts.byline_nodes:
         attrs = node.attributes
         if "author" in (attrs.get("itemprop") or "") or "creator" in (attrs.get("itemprop") or ""):
             out.append((node, "itemprop"))
@@ -199,7 +200,7 @@ def _author_link(a: LexborNode) -> bool:
     return bool(AUTHOR_HREF.search(attrs.get("href") or "") or BYLINE_CLASS.search(hint))
 
 
-def find_authors(tree: LexborHTMLParser, facts: PageFacts, ld_article: dict, site: list[str],
+def find_authors(facts: PageFacts, ld_article: dict, site: list[str],
                  config: MetadataConfig) -> tuple[list[str], str | None, str | None]:
     """``(names, provenance, why-empty)``."""
     why = None
@@ -217,7 +218,7 @@ def find_authors(tree: LexborHTMLParser, facts: PageFacts, ld_article: dict, sit
                 names += clean_names(value, config, site, explicit=True)
         if names:
             return _dedupe(names, config), src, None
-    for node, src in _byline_nodes(tree, config):
+    for node, src in _byline_nodes(facts, config):
         if elsewhere(node):
             continue
         names, text = _node_names(node, src, config, site)

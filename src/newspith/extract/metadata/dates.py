@@ -15,9 +15,20 @@ from email.utils import parsedate_to_datetime
 from newspith.extract.metadata.vocab import MONTHS, RELATIVE, ZONES
 
 __all__ = ["parse_machine", "parse_human", "date_from_url", "numeric_order", "refusal",
-           "order_evidence"]
+           "order_evidence", "MONTH_WORD", "is_month"]
 
 _MONTH = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+#: A word that may be a month name; :func:`is_month` says whether it is one. A regular
+#: expression with a hundred month names as alternatives tries each at every position of the
+#: text; a letter run and a dictionary lookup find the same dates several times faster.
+_MONTH_LENGTHS = f"{min(map(len, MONTHS))},{max(map(len, MONTHS))}"
+MONTH_WORD = rf"[^\W\d_]{{{_MONTH_LENGTHS}}}(?![^\W\d_])"
+
+
+def is_month(word: str) -> bool:
+    """True when ``word`` (with an optional final dot) is a month name in one of our languages."""
+    return word.lower().rstrip(".") in MONTHS
+
 _ZONE = "|".join(sorted(ZONES, key=len, reverse=True))
 _TIME = (r"(?:\s*(?:,|at|um|à|a\s+las|alle|às|om|-|–|—|\|)?\s*"
          r"(?P<h>\d{1,2})[:h.](?P<mi>\d{2})"
@@ -29,9 +40,9 @@ _PATTERNS = [re.compile(p + _TIME, re.I) for p in (
     # 2019-03-05, 2019/03/05, 2019.03.05 (with an optional time)
     rf"\b{_YEAR}(?P<sep>[-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})(?:T|\b)",
     # March 5, 2019 / Mar. 5th 2019
-    rf"\b(?P<mn>{_MONTH})\.?\s+{_DAY},?\s+{_YEAR}\b",
+    rf"\b(?P<mn>{MONTH_WORD})\.?\s+{_DAY},?\s+{_YEAR}\b",
     # 5 March 2019 / 5. März 2019 / 5 de marzo de 2019 / 5th of March, 2019
-    rf"\b{_DAY}\s*(?:of\s+|de\s+)?(?P<mn>{_MONTH})\.?,?\s*(?:de\s+)?{_YEAR}\b",
+    rf"\b{_DAY}\s*(?:of\s+|de\s+)?(?P<mn>{MONTH_WORD})\.?,?\s*(?:de\s+)?{_YEAR}\b",
     # 2019年3月5日, 2019년 3월 5일
     r"(?P<y>(?:19|20)\d{2})\s*[年년]\s*(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일]?",
 )]
@@ -115,7 +126,10 @@ def parse_human(text: str, order: str | None) -> tuple[datetime | None, str | No
     for all-numeric dates. Returns ``(date, None)`` or ``(None, why)``."""
     best: tuple[int, datetime] | None = None
     for pattern in _PATTERNS:
-        m = pattern.search(text)
+        # The first match whose month word is a month (only the named-month patterns can
+        # match a word that is not one).
+        m = next((m for m in pattern.finditer(text) if m.groupdict().get("mn") is None
+                  or is_month(m["mn"])), None)
         if not m:
             continue
         month = int(m["m"]) if m.groupdict().get("m") else MONTHS.get(m["mn"].lower().rstrip("."))

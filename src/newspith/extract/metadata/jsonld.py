@@ -12,7 +12,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborNode
 
 __all__ = ["LdData", "read_json_ld", "article_object", "types", "text_value", "resolve"]
 
@@ -96,9 +96,9 @@ def _decode(raw: str) -> tuple[list, str | None]:
     return values, what
 
 
-def read_json_ld(tree: LexborHTMLParser, max_scripts: int, max_objects: int) -> LdData:
+def read_json_ld(scripts: list[LexborNode], max_scripts: int, max_objects: int) -> LdData:
+    """The objects of the page's ``<script type="application/ld+json">`` elements."""
     ld = LdData()
-    scripts = tree.css('script[type="application/ld+json"]')
     for n, node in enumerate(scripts[:max_scripts], 1):
         values, problem = _decode(node.text(deep=True) or "")
         if problem:

@@ -67,8 +67,10 @@ def preload() -> None:
         pass
 
 
-def identify(text: str, config: MetadataConfig) -> tuple[str | None, float]:
-    """The language of ``text`` and the identifier's probability; ``(None, 0)`` if too short
+def identify(text: str, config: MetadataConfig, sample: int | None = None
+             ) -> tuple[str | None, float]:
+    """The language of ``text`` (its first ``sample`` characters, by default
+    ``config.lang_sample_chars``) and the identifier's probability; ``(None, 0)`` if too short
     or if py3langid is not installed."""
     if len(text) < config.lang_min_chars:
         return None, 0.0
@@ -76,13 +78,22 @@ def identify(text: str, config: MetadataConfig) -> tuple[str | None, float]:
         ident = _identifier()
     except ImportError:
         return None, 0.0
-    code, prob = ident.classify(text[: config.lang_sample_chars])
+    code, prob = ident.classify(text[: sample or config.lang_sample_chars])
     return normalise(code), float(prob)
 
 
 def settle(declared: str | None, source: str | None, text: str, config: MetadataConfig
            ) -> tuple[str | None, str | None, str | None]:
     """``(language, provenance, note)``: the declared language checked against the text."""
+    if config.lang_quick_chars < config.lang_sample_chars:
+        # Most pages are in the language they declare, and most text is clearly one language: a
+        # short sample settles those cheaply; only the rest is read at full length.
+        quick, prob = identify(text, config, config.lang_quick_chars)
+        if quick is not None and quick == declared:
+            return declared, source, None
+        if declared is None and quick and prob >= config.lang_min_confidence \
+                and quick not in config.lang_never_override:
+            return quick, "language-id", None
     found, prob = identify(text, config)
     if declared is None:
         if found and prob >= config.lang_min_confidence and found not in config.lang_never_override:

@@ -22,7 +22,27 @@ from newspith.extract.metadata.vocab import (
 
 __all__ = ["PageFacts", "read_page", "meta_source", "elsewhere", "node_text", "compact"]
 
+# Every element the metadata readers look at, gathered by one query: lexbor walks the whole tree
+# for each query, and a walk costs about as much for "title" alone as for this whole list.
+# The byline part is kept short and case-insensitive: each selector in a list costs per element.
+_GATHER = ", ".join([
+    "meta[content]", "title", "h1", "link[rel]", 'script[type="application/ld+json"]',
+    "time[datetime]", '[itemprop="datePublished"]',
+    '[itemprop~="author"]', '[itemprop~="creator"]', 'a[rel~="author"]',
+    '[class*="author" i]', '[class*="byline" i]'])
+
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+\d*);", re.I)
+
+
+def _is_byline_candidate(tag: str, attrs: dict) -> bool:
+    """The byline part of :data:`_GATHER`, tested on one element it returned."""
+    itemprop = (attrs.get("itemprop") or "").split()
+    if "author" in itemprop or "creator" in itemprop:
+        return True
+    if tag == "a" and "author" in (attrs.get("rel") or "").split():
+        return True
+    names = (attrs.get("class") or "").lower()
+    return "author" in names or "byline" in names
 
 
 def meta_source(key: str) -> str:
@@ -98,6 +118,10 @@ class PageFacts:
     h1s: list[str] = field(default_factory=list)
     canonical: str | None = None
     host: str = ""
+    #: ``<time datetime>`` and ``itemprop="datePublished"`` elements, in page order.
+    date_nodes: list[LexborNode] = field(default_factory=list)
+    #: Elements marked as an author's (``itemprop``, ``rel``) or classed "author"/"byline".
+    byline_nodes: list[LexborNode] = field(default_factory=list)
 
     def first(self, *keys: str) -> tuple[str | None, str | None]:
         """The first non-empty content among ``keys`` and its provenance name."""
@@ -115,32 +139,44 @@ class PageFacts:
 
 def read_page(tree: LexborHTMLParser, url: str | None, config: MetadataConfig) -> PageFacts:
     facts = PageFacts()
-    for node in tree.css("meta[content]"):
-        attrs = node.attributes
-        content = attrs.get("content")
-        for attr in ("property", "name", "itemprop", "http-equiv"):
-            # One tag may carry several space-separated properties ("dc:creator twitter:x").
-            for key in (attrs.get(attr) or "").lower().split():
-                if attr == "itemprop":
-                    key = "itemprop:" + key
-                facts.meta.setdefault(key, []).append(content)
-    facts.ld = read_json_ld(tree, config.max_ld_scripts, config.max_ld_objects)
-    root = tree.css_first("html")
-    if root is not None:
+    title = None
+    h1s: list[LexborNode] = []
+    scripts: list[LexborNode] = []
+    for node in tree.css(_GATHER):
+        tag, attrs = node.tag, node.attributes
+        if tag == "meta" and "content" in attrs:
+            content = attrs.get("content")
+            for attr in ("property", "name", "itemprop", "http-equiv"):
+                # One tag may carry several space-separated properties ("dc:creator twitter:x").
+                for key in (attrs.get(attr) or "").lower().split():
+                    if attr == "itemprop":
+                        key = "itemprop:" + key
+                    facts.meta.setdefault(key, []).append(content)
+        elif tag == "title":
+            title = title or node
+        elif tag == "h1":
+            h1s.append(node)
+        elif tag == "link" and facts.canonical is None and "canonical" in (
+                attrs.get("rel") or "").lower().split():
+            facts.canonical = clean(attrs.get("href"))
+        elif tag == "script" and (attrs.get("type") or "").strip().lower() == "application/ld+json":
+            scripts.append(node)
+        if (tag == "time" and "datetime" in attrs) or attrs.get("itemprop") == "datePublished":
+            facts.date_nodes.append(node)
+        if _is_byline_candidate(tag, attrs):
+            facts.byline_nodes.append(node)
+    facts.ld = read_json_ld(scripts, config.max_ld_scripts, config.max_ld_objects)
+    root = tree.root
+    if root is not None and root.tag == "html":
         lang = root.attributes.get("lang") or root.attributes.get("xml:lang")
         facts.html_lang = lang.strip() if lang and lang.strip() else None
-    title = tree.css_first("title")
     facts.title_tag = clean(title.text(deep=True)) if title is not None else None
-    for h in tree.css("h1")[:8]:
+    for h in h1s[:8]:
         if not elsewhere(h):
             # No separator: a headline's inline parts ("<em>Metroid</em>, One") join as written.
             t = clean(h.text(deep=True))
             if t and len(t) <= 400:
                 facts.h1s.append(t)
-    for link in tree.css('link[rel]'):
-        if "canonical" in (link.attributes.get("rel") or "").lower().split():
-            facts.canonical = clean(link.attributes.get("href"))
-            break
     if url:
         try:
             facts.host = (urlsplit(url).hostname or "").lower()

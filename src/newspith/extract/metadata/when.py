@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from selectolax.lexbor import LexborHTMLParser
 
 from newspith.config import MetadataConfig
 from newspith.extract.metadata.dates import (
@@ -59,14 +58,14 @@ class _Finder:
         return dt
 
 
-def find_dates(tree: LexborHTMLParser, facts: PageFacts, ld_article: dict, url: str | None,
+def find_dates(facts: PageFacts, ld_article: dict, url: str | None,
                now: datetime, config: MetadataConfig) -> tuple[Dated, Dated]:
     """``(published, modified)``, each ``(value, provenance, why-empty)``."""
     f = _Finder(now, config)
     published = _declared(f, facts, ld_article, "datePublished", PUBLISHED_META)
     modified = _declared(f, facts, ld_article, "dateModified", MODIFIED_META)
     if published is None:
-        published = _time_elements(f, tree, config)
+        published = _time_elements(f, facts, config)
     if published is None:
         dt = f.ok(date_from_url(url), "url")
         published = (dt, "url") if dt else None
@@ -93,9 +92,9 @@ def _declared(f: _Finder, facts: PageFacts, ld_article: dict, ld_key: str,
     return None
 
 
-def _time_elements(f: _Finder, tree: LexborHTMLParser, config: MetadataConfig
+def _time_elements(f: _Finder, facts: PageFacts, config: MetadataConfig
                    ) -> tuple[datetime, str] | None:
-    nodes = tree.css('time[datetime], [itemprop="datePublished"]')[: config.max_candidates]
+    nodes = facts.date_nodes[: config.max_candidates]
     first: tuple[datetime, str] | None = None
     for node in nodes:
         attrs = node.attributes
