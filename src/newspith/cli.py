@@ -102,11 +102,18 @@ def cmd_run(args) -> int:
 
     pool = PoolConfig(page_seconds=args.page_seconds, worker_memory_mb=args.worker_memory)
     stats = run_files(args.inputs, args.out, _extract_config(args), quiet=args.quiet,
-                      dedup=not args.no_dedup, workers=args.workers or None, pool=pool)
+                      dedup=not args.no_dedup, workers=args.workers or None, pool=pool,
+                      restart=args.restart)
     if args.stats:
         Path(args.stats).write_text(json.dumps(stats.to_dict(), indent=2) + "\n",
                                     encoding="utf-8")
     return 0 if stats.read == stats.written + sum(stats.dropped.values()) else 1
+
+
+def cmd_spark_run(args) -> int:
+    from newspith.executors.spark import run_from_args
+
+    return run_from_args(args)
 
 
 def cmd_search(args) -> int:
@@ -206,14 +213,17 @@ def build_parser() -> argparse.ArgumentParser:
     r = sub.add_parser("run", parents=[favor],
                        help="extract many pages into JSONL, Parquet or a SQLite corpus",
                        description="Extract every page of the inputs (HTML, WARC, WET and JSONL "
-                       "files, folders, globs) on every core; write one row per page (an "
-                       "article or an error with its reason).")
+                       "files, folders, globs; local or s3://, https:// and other fsspec URLs) "
+                       "on every core; write one row per page (an article or an error with its "
+                       "reason). Each input file is a shard: a rerun after a kill skips the "
+                       "shards already finished.")
     r.add_argument("inputs", nargs="+",
                    help="HTML, WARC (.warc[.gz]), WET (.wet[.gz]) or JSONL (html or text "
                         "lines) files, folders or glob patterns")
     r.add_argument("--out", required=True,
-                   help="output: .jsonl or .jsonl.gz, .parquet, or a SQLite corpus (.sqlite, "
-                        ".db) with a full-text index")
+                   help="output: .jsonl or .jsonl.gz, .parquet, a SQLite corpus (.sqlite, "
+                        ".db) with a full-text index, or a folder (DIR/) of Markdown files, "
+                        "one per article, with an index.jsonl of every row")
     r.add_argument("--quiet", action="store_true", help="no summary table")
     r.add_argument("--stats", metavar="FILE", help="also write the run's figures as JSON")
     r.add_argument("--workers", type=int, default=0,
@@ -224,7 +234,20 @@ def build_parser() -> argparse.ArgumentParser:
                    help="memory cap of a worker process; a page needing more is an error row")
     r.add_argument("--no-dedup", action="store_true",
                    help="do not cluster exact and near-duplicate articles")
+    r.add_argument("--restart", action="store_true",
+                   help="redo every input file, even those an earlier run of the same output "
+                        "finished (by default a rerun resumes: finished files are skipped)")
     r.set_defaults(func=cmd_run)
+
+    sr = sub.add_parser("spark-run", help="run a manifest of inputs as Apache Spark tasks",
+                        description="Run every input of a manifest (one path or URL a line, "
+                        "e.g. Common Crawl WARC files) as Spark tasks, each writing its own part "
+                        "file and completion marker into --out; a rerun skips finished inputs. "
+                        "Needs newspith[spark] and Java 17+; see docs/spark.md.")
+    from newspith.executors.spark import add_arguments
+
+    add_arguments(sr)
+    sr.set_defaults(func=cmd_spark_run)
 
     q = sub.add_parser("search", help="full-text search in a SQLite corpus",
                        description="Search the titles and bodies of a corpus written by "

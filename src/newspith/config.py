@@ -266,6 +266,9 @@ class PoolConfig:
     page_seconds: float = 30.0
     #: Address space a worker may use, in MB (``RLIMIT_AS``; 0: no cap).
     worker_memory_mb: int = 2048
+    #: Pages handed to a worker at once: it need not wait for the parent between them. A
+    #: replaced worker's unfinished pages go to its replacement.
+    batch_pages: int = 4
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,5 @@
-"""Read HTML, WARC, WET and JSONL files, folders and globs as Documents.
+"""Read HTML, WARC, WET and JSONL files, folders and globs as Documents, local or at fsspec
+URLs (``s3://``, ``https://``; see :mod:`newspith.io.sources`).
 
 A WET record or a JSONL line with a ``text`` field is a ``kind="text"`` Document (text mode); a
 JSONL line with an ``html`` field is a page.
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from newspith.document import Document
 from newspith.errors import InputError
+from newspith.io.sources import Source, expand_url, is_url, open_binary, source_name
 from newspith.io.texts import read_jsonl_pages, read_text_records
 from newspith.io.warc import Dropped, is_warc, read_warc
 
@@ -24,16 +26,20 @@ JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
 WET_SUFFIXES = (".wet", ".wet.gz")
 
 
-def _wanted(f: Path) -> bool:
+def _wanted(f: Source) -> bool:
     name = f.name.lower()
     return (f.suffix.lower() in HTML_SUFFIXES or is_warc(f)
             or name.endswith(JSONL_SUFFIXES + WET_SUFFIXES))
 
 
-def expand_paths(inputs: Iterable[str]) -> list[Path]:
-    """Files named, files under folders named (HTML and WARC files only), and glob matches."""
-    out: list[Path] = []
+def expand_paths(inputs: Iterable[str]) -> list[Source]:
+    """Files named, files under folders named (HTML and WARC files only), and glob matches;
+    URLs stay strings (a URL glob is expanded by its filesystem)."""
+    out: list[Source] = []
     for item in inputs:
+        if is_url(item):
+            out.extend(expand_url(item))
+            continue
         p = Path(item)
         if p.is_dir():
             out.extend(sorted(f for f in p.rglob("*") if f.is_file() and _wanted(f)))
@@ -47,16 +53,18 @@ def expand_paths(inputs: Iterable[str]) -> list[Path]:
     return out
 
 
-def read_html_files(paths: Iterable[Path]) -> Iterator[Document]:
+def read_html_files(paths: Iterable[Source]) -> Iterator[Document]:
     for path in paths:
-        yield Document(id=str(path), source=str(path), body=path.read_bytes())
+        with open_binary(path) as fh:
+            body = fh.read()
+        yield Document(id=str(path), source=str(path), body=body)
 
 
-def read_inputs(paths: Iterable[Path]) -> Iterator[Document | Dropped]:
+def read_inputs(paths: Iterable[Source]) -> Iterator[Document | Dropped]:
     """Every page of the inputs, in order: WARC responses (and drops), WET records, JSONL lines,
     HTML files."""
     for path in paths:
-        name = path.name.lower()
+        name = source_name(path).lower()
         if is_warc(path):
             yield from read_warc(path)
         elif name.endswith(WET_SUFFIXES) or name.endswith(JSONL_SUFFIXES):
@@ -65,10 +73,10 @@ def read_inputs(paths: Iterable[Path]) -> Iterator[Document | Dropped]:
             yield from read_html_files([path])
 
 
-def _read_records(path: Path) -> Iterator[Document]:
+def _read_records(path: Source) -> Iterator[Document]:
     """WET records and JSONL lines (``html`` or ``text``) as Documents; bad ones as errors."""
     source = str(path)
-    if path.name.lower().endswith(JSONL_SUFFIXES):
+    if source_name(path).lower().endswith(JSONL_SUFFIXES):
         yield from read_jsonl_pages(path)
         return
     for rec in read_text_records(path):

@@ -13,14 +13,16 @@ __all__ = ["JsonlWriter"]
 class JsonlWriter:
     """A context manager writing one JSON object a line; creates the parent folder."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, gzip_suffix: bool | None = None) -> None:
         self.path = Path(path)
+        #: gzip-compress (default: when the name ends in ``.gz``)
+        self.compress = self.path.suffix == ".gz" if gzip_suffix is None else gzip_suffix
         self._fh: IO[str] | None = None
         self.rows = 0
 
     def __enter__(self) -> JsonlWriter:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        if self.path.suffix == ".gz":
+        if self.compress:
             self._fh = gzip.open(self.path, "wt", encoding="utf-8")
         else:
             self._fh = open(self.path, "w", encoding="utf-8")

@@ -32,14 +32,15 @@ import json
 from pathlib import Path
 from typing import Any
 
-__all__ = ["ParquetWriter", "SCHEMA_FIELDS"]
+__all__ = ["ParquetWriter", "SCHEMA_FIELDS", "parquet_schema"]
 
 SCHEMA_FIELDS = ("id", "source", "url", "ok", "title", "text", "authors", "published",
                  "modified", "site_name", "language", "page_type", "is_article", "reason",
                  "warc_date", "error_stage", "data")
 
 
-def _schema():
+def parquet_schema():
+    """The pyarrow schema above."""
     import pyarrow as pa
 
     s, b = pa.string(), pa.bool_()
@@ -63,7 +64,7 @@ class ParquetWriter:
         import pyarrow.parquet as pq
 
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._schema = _schema()
+        self._schema = parquet_schema()
         self._writer = pq.ParquetWriter(self.path, self._schema, compression="zstd")
         return self
 

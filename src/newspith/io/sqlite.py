@@ -11,6 +11,13 @@ Schema (created on first use; ``PRAGMA user_version`` records it):
                   ``message``
 ``clusters``      near-duplicate clusters: ``id``, ``cluster`` (the first member's id),
                   ``earliest`` (0/1), ``exact`` (0/1), ``size``
+``shards``        completion markers of resumable runs: ``key``, ``source``, ``idx``, ``rows``,
+                  ``tally`` (JSON counts), ``finished`` (UTC time); committed in the same
+                  transaction as the shard's rows (added in schema 2)
+``signatures``    what corpus-level dedup needs of each article: ``id``, ``key`` (hash of the
+                  normalised words), ``published``, ``seq`` (its place in input order),
+                  ``minhash`` (the MinHash values as native-order unsigned integers, 32-bit
+                  for datasketch's default scheme; NULL for short texts) (added in schema 2)
 ``articles_fts``  an FTS5 index over ``title`` and ``text``, kept in step with ``articles`` by
                   triggers
 
@@ -31,7 +38,7 @@ from newspith.errors import InputError
 __all__ = ["SqliteWriter", "SearchHit", "search", "SQLITE_SUFFIXES"]
 
 SQLITE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -49,6 +56,12 @@ CREATE TABLE IF NOT EXISTS clusters (
     id TEXT PRIMARY KEY, cluster TEXT, earliest INTEGER, exact INTEGER, size INTEGER
 );
 CREATE INDEX IF NOT EXISTS clusters_cluster ON clusters(cluster);
+CREATE TABLE IF NOT EXISTS shards (
+    key TEXT PRIMARY KEY, source TEXT, idx INTEGER, rows INTEGER, tally TEXT, finished TEXT
+);
+CREATE TABLE IF NOT EXISTS signatures (
+    id TEXT PRIMARY KEY, key TEXT, published TEXT, seq INTEGER, minhash BLOB
+);
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
     title, text, content='articles', content_rowid='rowid'
 );
@@ -66,7 +79,10 @@ _COLUMNS = ("id", "source", "url", "title", "text", "authors", "published", "mod
 
 
 class SqliteWriter:
-    """A context manager writing batch rows (``Row.to_dict()``) into a corpus database."""
+    """A context manager writing batch rows (``Row.to_dict()``) into a corpus database.
+
+    ``commit_every`` rows are committed together; 0 leaves commits to the caller (:meth:`commit`,
+    :meth:`mark_shard`), so that a shard's rows and its marker land in one transaction."""
 
     def __init__(self, path: str | Path, commit_every: int = 500) -> None:
         self.path = Path(path)
@@ -98,12 +114,51 @@ class SqliteWriter:
             self._db.execute("DELETE FROM errors WHERE id = ?", (row["id"],))
         else:
             err = row.get("error") or {}
+            self._db.execute("DELETE FROM articles WHERE id = ?", (row["id"],))
             self._db.execute("INSERT OR REPLACE INTO errors VALUES (?, ?, ?, ?, ?, ?)",
                              (row["id"], row.get("source"), row.get("fetched_url"),
                               err.get("stage"), err.get("error"), err.get("message")))
         self.rows += 1
-        if self.rows % self.commit_every == 0:
+        if self.commit_every and self.rows % self.commit_every == 0:
             self._db.commit()
+
+    def commit(self) -> None:
+        assert self._db is not None, "use SqliteWriter as a context manager"
+        self._db.commit()
+
+    def mark_shard(self, key: str, source: str, idx: int, tally: dict) -> None:
+        """A shard's completion marker, committed with every row written before it."""
+        assert self._db is not None, "use SqliteWriter as a context manager"
+        self._db.execute("INSERT OR REPLACE INTO shards VALUES (?, ?, ?, ?, ?, "
+                         "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+                         (key, source, idx, tally.get("written", 0), json.dumps(tally)))
+        self._db.commit()
+
+    def finished_shards(self) -> dict[str, dict]:
+        """The markers of finished shards, by key: source, index, rows and tally."""
+        assert self._db is not None, "use SqliteWriter as a context manager"
+        return {k: {"key": k, "source": src, "index": idx, "rows": rows,
+                    "tally": json.loads(tally)}
+                for k, src, idx, rows, tally in
+                self._db.execute("SELECT key, source, idx, rows, tally FROM shards")}
+
+    def clear_shards(self) -> None:
+        assert self._db is not None, "use SqliteWriter as a context manager"
+        self._db.execute("DELETE FROM shards")
+        self._db.commit()
+
+    def write_signature(self, id: str, key: str, published: str | None, seq: int,
+                        minhash: bytes | None) -> None:
+        """What corpus-level dedup keeps of one article (see :mod:`newspith.pipeline.dedup`)."""
+        assert self._db is not None, "use SqliteWriter as a context manager"
+        self._db.execute("INSERT OR REPLACE INTO signatures VALUES (?, ?, ?, ?, ?)",
+                         (id, key, published, seq, minhash))
+
+    def signatures(self):
+        """``(id, key, published, seq, minhash)`` of every article of the corpus, in order."""
+        assert self._db is not None, "use SqliteWriter as a context manager"
+        return self._db.execute("SELECT id, key, published, seq, minhash FROM signatures "
+                                "ORDER BY seq")
 
     def write_clusters(self, clusters: dict) -> None:
         """Near-duplicate clusters of this run (``id -> Membership``), replacing older rows."""

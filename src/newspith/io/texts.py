@@ -17,6 +17,7 @@ from pathlib import Path
 from newspith.decode import decode
 from newspith.document import Document
 from newspith.errors import InputError
+from newspith.io.sources import Source, is_url, open_binary, source_name
 from newspith.io.warc import iter_records
 
 __all__ = ["TextRecord", "read_jsonl_pages", "read_text_records", "sniff_kind"]
@@ -34,10 +35,9 @@ class TextRecord:
     error: str | None = None
 
 
-def _open(path: Path):
-    raw = path.open("rb")
-    head = raw.read(2)
-    raw.seek(0)
+def _open(path: Source):
+    raw = io.BufferedReader(open_binary(path)) if is_url(path) else open_binary(path)
+    head = raw.peek(2)[:2]
     return gzip.open(raw) if head == b"\x1f\x8b" else raw
 
 
@@ -81,17 +81,17 @@ def _read_jsonl(path: Path) -> Iterator[TextRecord]:
                              url=doc.url, title=doc.headers.get("title"), error=doc.error)
 
 
-def read_jsonl_pages(path: str | Path) -> Iterator[Document]:
+def read_jsonl_pages(path: Source) -> Iterator[Document]:
     """JSONL lines as Documents: an ``html`` field is a page, a ``text`` field flattened text
     (``kind="text"``); ``id``, ``url`` and ``title`` are kept when present. A line that is not
     JSON or has neither field is an error Document, never a lost line."""
-    path = Path(path)
-    source = str(path)
+    path = path if isinstance(path, Path) or is_url(path) else Path(path)
+    source, name = str(path), source_name(path)
     with _open(path) as fh:
         for n, line in enumerate(io.TextIOWrapper(fh, encoding="utf-8", errors="replace"), 1):
             if not line.strip():
                 continue
-            rid = f"{path.name}:{n}"
+            rid = f"{name}:{n}"
             try:
                 row = json.loads(line)
             except json.JSONDecodeError as exc:
@@ -113,7 +113,7 @@ def read_jsonl_pages(path: str | Path) -> Iterator[Document]:
                                error=f"line {n} has no 'html' or 'text' string")
 
 
-def _read_wet(path: Path) -> Iterator[TextRecord]:
+def _read_wet(path: Source) -> Iterator[TextRecord]:
     """``conversion`` records of a WET file (text extracted from pages by the crawler)."""
     for rec in iter_records(path, "conversion"):
         text = rec.block.decode("utf-8", errors="replace") if rec.error is None else ""

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newspith.document import Document
+from newspith.io.sources import Source, open_binary, source_name
 
 __all__ = ["Dropped", "RawRecord", "WARC_SUFFIXES", "is_warc", "iter_records", "read_warc",
            "split_http"]
@@ -33,8 +34,8 @@ class Dropped:
     reason: str
 
 
-def is_warc(path: Path) -> bool:
-    name = path.name.lower()
+def is_warc(path: Source) -> bool:
+    name = source_name(path).lower()
     return name.endswith(WARC_SUFFIXES) and not name.endswith((".wet", ".wet.gz", ".warc.wet",
                                                                ".warc.wet.gz"))
 
@@ -50,7 +51,7 @@ class RawRecord:
     error: str | None = None
 
 
-def iter_records(path: str | Path, record_type: str) -> Iterator[RawRecord]:
+def iter_records(path: Source, record_type: str) -> Iterator[RawRecord]:
     """The records of one type (``"response"``, ``"conversion"``) of a WARC or WET file.
 
     A record that cannot be read whole is yielded with ``error`` set (unreadable, truncated);
@@ -58,8 +59,8 @@ def iter_records(path: str | Path, record_type: str) -> Iterator[RawRecord]:
     """
     from fastwarc.warc import ArchiveIterator, WarcRecordType
 
-    path = Path(path)
-    with path.open("rb") as fh:
+    path = path if isinstance(path, Path) or "://" in path else Path(path)
+    with open_binary(path) as fh:
         records = ArchiveIterator(fh, record_types=getattr(WarcRecordType, record_type),
                                   parse_http=False)
         n = 0
@@ -89,7 +90,7 @@ def iter_records(path: str | Path, record_type: str) -> Iterator[RawRecord]:
             yield RawRecord(rid, url, date, block)
 
 
-def read_warc(path: str | Path) -> Iterator[Document | Dropped]:
+def read_warc(path: Source) -> Iterator[Document | Dropped]:
     """Documents (and drops) of the ``response`` records of one WARC file, in file order."""
     source = str(path)
     for rec in iter_records(path, "response"):

@@ -8,18 +8,24 @@ cluster of the copy it matches. A cluster's id is the id of its first member in 
 Once the run is over, :meth:`Deduper.clusters` says for each article its cluster and whether it
 is the cluster's earliest copy: the earliest ``published`` date, and the first read when no copy
 is dated (or dates tie).
+
+Corpus-level mode: :meth:`Deduper.add` returns the article's :class:`Sketch` (the words' hash and
+MinHash values), which a corpus stores; a later run loads the corpus's sketches first
+(:meth:`Deduper.add_sketch`), so that its articles join the clusters already there.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+import zlib
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from newspith.config import DedupConfig
 
-__all__ = ["Deduper", "Membership"]
+__all__ = ["Deduper", "Membership", "Sketch", "preload", "sketch_text"]
 
 _WORD = re.compile(r"\w+")
 
@@ -30,6 +36,56 @@ class Membership:
     earliest: bool     # this is the cluster's earliest copy
     exact: bool        # another member has the same words (an exact copy, not only a near one)
     size: int          # members of the cluster
+
+
+@dataclass(frozen=True, slots=True)
+class Sketch:
+    key: str                # hash of the normalised words (exact copies share it)
+    minhash: bytes | None   # MinHash values (None: too few words to compare)
+
+
+def sketch_text(text: str, config: DedupConfig | None = None) -> Sketch:
+    """An article body's sketch: a pure function, so worker processes compute it beside the
+    extraction and the batch's main process only looks it up."""
+    config = config or DedupConfig()
+    words = [w.lower() for w in _WORD.findall(text or "")]
+    key = hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=16).hexdigest()
+    if len(words) < config.min_words:
+        return Sketch(key, None)
+    from datasketch import MinHash
+
+    n = config.shingle_words
+    # crc32 hashes shingles (stable across processes and runs, and fast); the permutations
+    # are drawn once per size, as MinHash would draw them each time.
+    mh = MinHash(num_perm=config.num_perm, hashfunc=zlib.crc32,
+                 permutations=_permutations(config.num_perm), scheme=_lean_params()[1])
+    mh.update_batch([" ".join(words[i:i + n]).encode("utf-8")
+                     for i in range(max(1, len(words) - n + 1))])
+    return Sketch(key, mh.hashvalues.tobytes())
+
+
+def preload(config: DedupConfig | None = None) -> None:
+    """Import datasketch and draw the permutations now: called before worker processes are
+    forked, so that they share them instead of each loading them again."""
+    from datasketch import MinHashLSH  # noqa: F401 - the import is the point
+
+    _permutations((config or DedupConfig()).num_perm)
+    _lean_params()
+
+
+@lru_cache(maxsize=4)
+def _permutations(num_perm: int):
+    from datasketch import MinHash
+
+    return MinHash(num_perm=num_perm).permutations
+
+
+@lru_cache(maxsize=1)
+def _lean_params() -> tuple[int, str]:
+    from datasketch import MinHash
+
+    proto = MinHash(num_perm=1)
+    return proto.seed, proto.scheme
 
 
 @dataclass
@@ -49,20 +105,28 @@ class Deduper:
     _lsh: object = None
 
     def add(self, id: str, text: str, published: str | None = None,
-            order: int | None = None) -> None:
+            order: int | None = None) -> Sketch:
         """Record one article. ``order`` is its place in the input (default: the order of
         calls); it decides cluster ids and ties, so that parallel runs agree with serial ones."""
-        words = [w.lower() for w in _WORD.findall(text or "")]
-        key = hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=16).hexdigest()
+        sketch = sketch_text(text, self.config)
+        self.add_sketch(id, sketch, published, order)
+        return sketch
+
+    def add_sketch(self, id: str, sketch: Sketch, published: str | None = None,
+                   order: int | None = None) -> None:
+        """Record one article from its sketch (one a corpus stored)."""
+        key = sketch.key
         order = len(self._members) if order is None else order
+        if id in self._members:  # seen already (a corpus row redone by a resumed run)
+            return
         if key in self._exact:
             first = self._members[self._exact[key]]
             self._join(id, first.cluster, order, published, key)
             return
         self._exact[key] = id
         cluster = id
-        if len(words) >= self.config.min_words:
-            mh = self._minhash(words)
+        if sketch.minhash is not None:
+            mh = self._lean(sketch.minhash)
             lsh = self._index()
             match = lsh.query(mh)
             if match:
@@ -81,14 +145,14 @@ class Deduper:
             self._lsh = MinHashLSH(threshold=self.config.threshold, num_perm=self.config.num_perm)
         return self._lsh
 
-    def _minhash(self, words: list[str]):
-        from datasketch import MinHash
+    def _lean(self, values: bytes):
+        import numpy as np
+        from datasketch import LeanMinHash
 
-        n = self.config.shingle_words
-        mh = MinHash(num_perm=self.config.num_perm)
-        mh.update_batch([" ".join(words[i:i + n]).encode("utf-8")
-                         for i in range(max(1, len(words) - n + 1))])
-        return mh
+        seed, scheme = _lean_params()
+        wide = len(values) != 4 * self.config.num_perm
+        return LeanMinHash(seed=seed, scheme="legacy" if wide else scheme,
+                           hashvalues=np.frombuffer(values, np.uint64 if wide else np.uint32))
 
     def clusters(self) -> dict[str, Membership]:
         """Every recorded article's cluster, and whether it is the cluster's earliest copy."""

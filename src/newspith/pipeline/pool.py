@@ -1,12 +1,15 @@
 """Worker processes with a time limit and a memory cap per page; nothing lost, nothing stuck.
 
-The parent hands one Document at a time to each worker over a pipe and waits on all pipes at
-once. A worker that takes longer than ``PoolConfig.page_seconds`` on a page is killed and
-replaced, and the page becomes an error row (``timeout``). Each worker runs under an address-space
-cap (``PoolConfig.worker_memory_mb``, ``RLIMIT_AS``): a page that needs more raises MemoryError
-inside the worker, becomes an error row (``memory``), and the worker is replaced so that its heap
-starts clean. A worker that dies for any other reason is replaced too, and its page becomes an
-error row (``worker-died``). Rows come back in completion order, each carrying its Document.
+The parent hands a batch of up to ``PoolConfig.batch_pages`` Documents to each idle worker over a
+pipe and waits on all pipes at once; the worker sends a row back per page, in order (a batch saves
+the wait for the parent between pages). A worker that takes longer than ``PoolConfig.page_seconds``
+on a page is killed and replaced, and the page becomes an error row (``timeout``). Each worker runs
+under an address-space cap (``PoolConfig.worker_memory_mb``, ``RLIMIT_AS``): a page that needs more
+raises MemoryError inside the worker, becomes an error row (``memory``), and the worker is replaced
+so that its heap starts clean. A worker that dies for any other reason is replaced too, and its
+page becomes an error row (``worker-died``). The rest of a replaced worker's batch goes to its
+replacement, so no page is lost or done twice. Rows come back in completion order, each carrying
+its Document.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.connection import Connection, wait
 
@@ -33,19 +37,20 @@ def _worker(conn: Connection, fn: Callable, config, memory_mb: int) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     while True:
         try:
-            doc = conn.recv()
+            batch = conn.recv()
         except EOFError:
             return
-        if doc is None:
+        if batch is None:
             return
-        try:
-            row = fn(doc, config)
-        except MemoryError:
-            row = None
-        if row is None:  # out of memory: report it and let the parent start a fresh worker
-            conn.send(("memory", None))
-            return
-        conn.send(("ok", row))
+        for doc in batch:
+            try:
+                row = fn(doc, config)
+            except MemoryError:
+                row = None
+            if row is None:  # out of memory: report it and let the parent start a fresh worker
+                conn.send(("memory", None))
+                return
+            conn.send(("ok", row))
 
 
 class _Slot:
@@ -57,12 +62,17 @@ class _Slot:
         self.proc.start()
         child.close()
         self.conn = parent
-        self.doc: Document | None = None
-        self.since = 0.0
+        self.docs: deque[Document] = deque()  # the batch it is on, the current page first
+        self.since = 0.0                      # when the current page started
 
-    def give(self, doc: Document) -> None:
-        self.doc, self.since = doc, time.monotonic()
-        self.conn.send(doc)
+    @property
+    def doc(self) -> Document | None:
+        return self.docs[0] if self.docs else None
+
+    def give(self, docs: list[Document]) -> None:
+        self.docs.extend(docs)
+        self.since = time.monotonic()
+        self.conn.send(docs)
 
     def stop(self, kill: bool = False) -> None:
         try:
@@ -84,6 +94,17 @@ def _error(doc: Document, kind: str, message: str) -> Row:
                            "page_id": doc.id, "url": doc.url})
 
 
+def _replace(slot: _Slot, ctx, fn, config, memory_mb: int) -> _Slot:
+    """Kill a worker; a fresh one takes the rest of its batch (its current page is lost to the
+    caller, who writes that page's error row)."""
+    slot.stop(kill=True)
+    fresh = _Slot(ctx, fn, config, memory_mb)
+    rest = list(slot.docs)[1:]
+    if rest:
+        fresh.give(rest)
+    return fresh
+
+
 def run_pool(docs: Iterable[Document], config: ExtractConfig | None = None,
              pool: PoolConfig | None = None,
              fn: Callable[[Document, ExtractConfig | None], Row] = extract_document
@@ -97,15 +118,20 @@ def run_pool(docs: Iterable[Document], config: ExtractConfig | None = None,
     slots = [_Slot(ctx, fn, config, pool.worker_memory_mb) for _ in range(n)]
     todo = iter(docs)
     exhausted = False
+    batch = max(1, pool.batch_pages)
     try:
         while True:
             for slot in slots:
                 if slot.doc is None and not exhausted:
-                    doc = next(todo, None)
-                    if doc is None:
-                        exhausted = True
-                    else:
-                        slot.give(doc)
+                    given = []
+                    while len(given) < batch:
+                        doc = next(todo, None)
+                        if doc is None:
+                            exhausted = True
+                            break
+                        given.append(doc)
+                    if given:
+                        slot.give(given)
             busy = [s for s in slots if s.doc is not None]
             if not busy:
                 return
@@ -122,17 +148,16 @@ def run_pool(docs: Iterable[Document], config: ExtractConfig | None = None,
                     except (EOFError, OSError):
                         status, row = "died", None
                     if status == "ok":
-                        slot.doc = None
+                        slot.docs.popleft()
+                        slot.since = time.monotonic()
                         yield row
                         continue
-                    slot.stop(kill=True)
-                    slots[i] = _Slot(ctx, fn, config, pool.worker_memory_mb)
+                    slots[i] = _replace(slot, ctx, fn, config, pool.worker_memory_mb)
                     yield (_error(doc, "memory", f"the page needed more than "
                                   f"{pool.worker_memory_mb} MB") if status == "memory"
                            else _error(doc, "worker-died", "the worker process died on this page"))
                 elif now - slot.since >= pool.page_seconds:
-                    slot.stop(kill=True)
-                    slots[i] = _Slot(ctx, fn, config, pool.worker_memory_mb)
+                    slots[i] = _replace(slot, ctx, fn, config, pool.worker_memory_mb)
                     yield _error(doc, "timeout", f"the page took over {pool.page_seconds:g} s")
     finally:
         for slot in slots:

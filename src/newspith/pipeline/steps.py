@@ -7,17 +7,18 @@ their stage; anything else is caught here too, at the batch boundary, and record
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from newspith.article import Article
-from newspith.config import ExtractConfig
+from newspith.config import DedupConfig, ExtractConfig
 from newspith.document import Document
 from newspith.errors import NewspithError
 from newspith.extract import extract
+from newspith.pipeline.dedup import Sketch, sketch_text
 from newspith.textmode import clean_text
 
-__all__ = ["Row", "extract_document"]
+__all__ = ["Row", "extract_and_sketch", "extract_document"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +28,7 @@ class Row:
     doc: Document
     article: Article | None = None
     error: dict[str, Any] | None = None
+    sketch: Sketch | None = None  # the article's dedup sketch, when the step made one
 
     @property
     def ok(self) -> bool:
@@ -62,3 +64,13 @@ def extract_document(doc: Document, config: ExtractConfig | None = None) -> Row:
         return Row(doc, error={"error": type(exc).__name__, "stage": "internal",
                                "message": str(exc)[:500], "page_id": doc.id, "url": doc.url})
     return Row(doc, article=article)
+
+
+def extract_and_sketch(doc: Document, config: ExtractConfig | None = None,
+                       dedup: DedupConfig | None = None) -> Row:
+    """:func:`extract_document`, plus the article's dedup sketch (work done in the worker
+    process, so the batch's main process only looks sketches up)."""
+    row = extract_document(doc, config)
+    if row.article is not None and row.article.text:
+        return replace(row, sketch=sketch_text(row.article.text, dedup))
+    return row

@@ -1,0 +1,62 @@
+"""The SQLite corpus as a sink: a shard's rows and its completion marker in one transaction.
+
+Rows are written as they come and committed only with a shard's marker (``shards`` table). A
+kill rolls back whatever was not committed; rows of an unfinished shard that did get committed
+(with another shard's marker) are replaced on resume, since rows are keyed by page id. Each
+article's dedup sketch goes into the ``signatures`` table in the same transaction, so a later run
+(or the resumed one) clusters its articles against the whole corpus.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newspith.executors.shards import Shard, Tally
+from newspith.io.sqlite import SqliteWriter
+from newspith.pipeline.dedup import Deduper, Membership, Sketch
+
+__all__ = ["CorpusSink"]
+
+
+class CorpusSink:
+    def __init__(self, path: Path) -> None:
+        self.writer = SqliteWriter(path, commit_every=0)
+        self.seq_base = 0  # a run's seqs come after every seq already in the corpus
+
+    def __enter__(self) -> CorpusSink:
+        self.writer.__enter__()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.writer.__exit__(*exc)
+
+    def done(self) -> dict[str, dict]:
+        return self.writer.finished_shards()
+
+    def clear(self) -> None:
+        self.writer.clear_shards()
+
+    def write(self, shard: Shard, row) -> None:
+        self.writer.write(row.to_dict())
+
+    def commit(self, shard: Shard, tally: Tally) -> None:
+        self.writer.mark_shard(shard.key, shard.source, shard.index, tally.to_dict())
+
+    def load_corpus(self, deduper: Deduper) -> None:
+        """Every article already in the corpus into ``deduper``, in corpus order."""
+        last = -1
+        for id, key, published, seq, minhash in self.writer.signatures():
+            deduper.add_sketch(id, Sketch(key, minhash), published, order=seq)
+            last = max(last, seq)
+        self.seq_base = last + 1
+
+    def keep_sketch(self, id: str, sketch: Sketch, published: str | None, seq: int) -> None:
+        self.writer.write_signature(id, sketch.key, published, self.seq_base + seq,
+                                    sketch.minhash)
+
+    def order(self, seq: int) -> int:
+        return self.seq_base + seq
+
+    def write_clusters(self, clusters: dict[str, Membership]) -> None:
+        self.writer.write_clusters(clusters)
+        self.writer.commit()

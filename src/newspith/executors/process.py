@@ -1,0 +1,117 @@
+"""The pipeline over shards, the same for every executor: read, extract, write, mark.
+
+Each shard's records are read in order and numbered (``Document.seq``); each page goes through
+the per-page step (here, or in guarded worker processes); its row goes to the sink, and once a
+shard's last row is written the sink commits the shard with its tally (the completion marker).
+Rows may come back out of order across shards; a shard is committed only when all of its rows
+are in. An input that cannot be opened or read on is an error row, never the end of the batch.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Protocol
+
+from newspith.config import ExtractConfig, PoolConfig
+from newspith.document import Document
+from newspith.executors.shards import SEQ_SPAN, Shard, Tally
+from newspith.io.files import read_inputs
+from newspith.io.sources import is_url
+from newspith.io.warc import Dropped
+from newspith.pipeline.pool import run_pool
+from newspith.pipeline.steps import Row, extract_document
+
+__all__ = ["Sink", "process_shards", "run_one"]
+
+
+class Sink(Protocol):
+    """Where rows go: ``write`` one row of a shard; ``commit`` a shard whose rows are all
+    written, with its tally (the completion marker)."""
+
+    def write(self, shard: Shard, row: Row) -> None: ...
+
+    def commit(self, shard: Shard, tally: Tally) -> None: ...
+
+
+Step = Callable[[Document, ExtractConfig | None], Row]
+
+
+def run_one(doc: Document, config: ExtractConfig | None, step: Step = extract_document) -> Row:
+    """The per-page step in this process; running out of memory is that page's error row."""
+    try:
+        return step(doc, config)
+    except MemoryError:
+        return Row(doc, error={"error": "memory", "stage": "extract", "page_id": doc.id,
+                               "message": "the page needed more memory than there is",
+                               "url": doc.url})
+
+
+def process_shards(shards: list[Shard], sink: Sink, config: ExtractConfig | None = None,
+                   workers: int | None = 1, pool: PoolConfig | None = None,
+                   on_row: Callable[[Row], None] | None = None, guarded: bool = False,
+                   step: Step = extract_document) -> Tally:
+    """Run every page of ``shards`` into ``sink``, committing each shard once complete.
+
+    ``workers=1`` runs pages in this process (unless ``guarded``); otherwise in worker
+    processes with the time and memory guards of ``pool``. ``on_row`` sees each row after it
+    is written and before its shard can be committed. ``step`` is the per-page step (a module-level function, so that
+    worker processes can run it). Returns the tally of these shards together.
+    """
+    by_index = {s.index: s for s in shards}
+    tallies = {s.index: Tally() for s in shards}
+    pending: Counter = Counter()   # rows still to come, per shard
+    read_all: list[int] = []       # shards whose records have all been read
+    committed: set[int] = set()
+
+    def documents() -> Iterator[Document]:
+        for shard in shards:
+            tally, n = tallies[shard.index], 0
+            try:
+                for item in read_inputs([_source(shard.source)]):
+                    n += 1
+                    tally.read += 1
+                    if isinstance(item, Dropped):
+                        tally.dropped[item.reason] += 1
+                        continue
+                    pending[shard.index] += 1
+                    yield replace(item, seq=shard.first_seq + n)
+            except Exception as exc:  # noqa: BLE001 - an unreadable input is an error row
+                n += 1
+                tally.read += 1
+                pending[shard.index] += 1
+                yield Document(id=f"{shard.source}#{n}", source=shard.source,
+                               error=f"cannot read the input: {exc}"[:500],
+                               seq=shard.first_seq + n)
+            read_all.append(shard.index)
+
+    def commit_finished() -> None:
+        for i in read_all:
+            if i not in committed and pending[i] == 0:
+                sink.commit(by_index[i], tallies[i])
+                committed.add(i)
+
+    if workers == 1 and not guarded:
+        rows = (run_one(doc, config, step) for doc in documents())
+    else:
+        rows = run_pool(documents(), config, replace(pool or PoolConfig(), workers=workers),
+                        fn=step)
+    for row in rows:
+        i = row.doc.seq // SEQ_SPAN
+        sink.write(by_index[i], row)
+        tallies[i].count_row(row)
+        pending[i] -= 1
+        if on_row is not None:
+            on_row(row)
+        commit_finished()
+    commit_finished()
+    total = Tally()
+    for t in tallies.values():
+        total.merge(t)
+    return total
+
+
+def _source(name: str):
+    return name if is_url(name) else Path(name)

@@ -1,0 +1,93 @@
+"""Shards, their tallies, and the completion markers that make a run resumable.
+
+A **shard** is one input file (a local path or a URL): a WARC, a WET, a JSONL file or one HTML
+file. It is the unit of work and of resume. Its key is a hash of where it lives, so a rerun over
+the same inputs finds it again whatever the order of the command line. A shard is *finished*
+when every record read from it has its row written and its completion marker is stored; a rerun
+skips finished shards and redoes the others from their first record.
+
+A shard's **tally** counts its records (``read = written + dropped``), so that a resumed run's
+figures cover the whole run: the tallies of the shards skipped, read from their markers, plus
+those of the shards done now.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from newspith.io.sources import Source
+
+__all__ = ["SEQ_SPAN", "Shard", "Tally", "plan_shards"]
+
+#: A record's place in a run is ``shard.index * SEQ_SPAN + its place in the shard``: stable
+#: across reruns, and it tells which shard a row belongs to.
+SEQ_SPAN = 1_000_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class Shard:
+    index: int     # its place in the run's inputs
+    source: str    # the path or URL read
+    key: str       # stable name: a hash of the source
+
+    @property
+    def first_seq(self) -> int:
+        return self.index * SEQ_SPAN
+
+
+def shard_key(source: str) -> str:
+    return hashlib.sha1(source.encode("utf-8")).hexdigest()[:20]
+
+
+def plan_shards(sources: list[Source]) -> list[Shard]:
+    """One shard per input file, in input order (a file named twice is one shard)."""
+    seen: dict[str, Shard] = {}
+    for src in sources:
+        name = str(src)
+        if name not in seen:
+            seen[name] = Shard(len(seen), name, shard_key(name))
+    return list(seen.values())
+
+
+@dataclass
+class Tally:
+    """The figures of one shard (or, merged, of a run)."""
+
+    read: int = 0
+    written: int = 0
+    articles: int = 0
+    not_articles: int = 0
+    errors: Counter = field(default_factory=Counter)
+    dropped: Counter = field(default_factory=Counter)
+
+    def count_row(self, row) -> None:
+        self.written += 1
+        a = row.article
+        if a is None:
+            self.errors[row.error["error"] if row.error else "unknown"] += 1
+        elif a.is_article:
+            self.articles += 1
+        else:
+            self.not_articles += 1
+
+    def merge(self, other: Tally) -> None:
+        self.read += other.read
+        self.written += other.written
+        self.articles += other.articles
+        self.not_articles += other.not_articles
+        self.errors.update(other.errors)
+        self.dropped.update(other.dropped)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"read": self.read, "written": self.written, "articles": self.articles,
+                "not_articles": self.not_articles, "errors": dict(self.errors),
+                "dropped": dict(self.dropped)}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Tally:
+        return cls(int(d.get("read", 0)), int(d.get("written", 0)), int(d.get("articles", 0)),
+                   int(d.get("not_articles", 0)), Counter(d.get("errors") or {}),
+                   Counter(d.get("dropped") or {}))
