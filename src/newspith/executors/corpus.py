@@ -1,8 +1,9 @@
 """The SQLite corpus as a sink: a shard's rows and its completion marker in one transaction.
 
-Rows are written as they come and committed only with a shard's marker (``shards`` table). A
-kill rolls back whatever was not committed; rows of an unfinished shard that did get committed
-(with another shard's marker) are replaced on resume, since rows are keyed by page id. Each
+Rows are written as they come, each with its shard's key, and committed only with a shard's
+marker (``shards`` table). A kill rolls back whatever was not committed. A shard that is redone
+(unfinished, or its input changed since its marker) first has its old rows, signatures and
+marker removed, in the same transaction as its new rows. Each
 article's dedup sketch goes into the ``signatures`` table in the same transaction, so a later run
 (or the resumed one) clusters its articles against the whole corpus.
 """
@@ -22,6 +23,7 @@ class CorpusSink:
     def __init__(self, path: Path) -> None:
         self.writer = SqliteWriter(path, commit_every=0)
         self.seq_base = 0  # a run's seqs come after every seq already in the corpus
+        self._started: set[str] = set()  # shards whose old rows are already removed
 
     def __enter__(self) -> CorpusSink:
         self.writer.__enter__()
@@ -36,11 +38,19 @@ class CorpusSink:
     def clear(self) -> None:
         self.writer.clear_shards()
 
+    def _start(self, shard: Shard) -> None:
+        if shard.key not in self._started:
+            self._started.add(shard.key)
+            self.writer.forget_shard(shard.key)
+
     def write(self, shard: Shard, row) -> None:
-        self.writer.write(row.to_dict())
+        self._start(shard)
+        self.writer.write(row.to_dict(), shard=shard.key)
 
     def commit(self, shard: Shard, tally: Tally) -> None:
-        self.writer.mark_shard(shard.key, shard.source, shard.index, tally.to_dict())
+        self._start(shard)
+        self.writer.mark_shard(shard.key, shard.source, shard.index, tally.to_dict(),
+                               shard.fingerprint)
 
     def load_corpus(self, deduper: Deduper) -> None:
         """Every article already in the corpus into ``deduper``, in corpus order."""

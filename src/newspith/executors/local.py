@@ -50,26 +50,27 @@ def run_local(inputs: list[str], out: str | Path, config: ExtractConfig | None =
     """Run every shard of ``inputs`` not yet finished into ``out``; figures of the whole run."""
     folder = str(out).endswith(("/", os.sep)) or Path(out).is_dir()
     out = Path(out)
-    shards = plan_shards(expand_paths(inputs))
+    corpus = not folder and out.suffix.lower() in SQLITE_SUFFIXES
+    kind = "sqlite" if corpus else "markdown" if folder else part_suffix(out.name)
+    shards = plan_shards(expand_paths(inputs), salt=f"{kind}|{config or ExtractConfig()!r}")
     stats = BatchStats(shards=len(shards))
     shown: list[Row] = []
     deduper = Deduper() if dedup else None
-    corpus = not folder and out.suffix.lower() in SQLITE_SUFFIXES
     start = time.perf_counter()
     with _sink(out, corpus, folder) as sink:
         if restart:
             sink.clear()
         done = sink.done()
-        todo = [s for s in shards if s.key not in done]
+        todo = [s for s in shards if not s.finished_in(done)]
         for s in shards:
-            if s.key in done:
+            if s.finished_in(done):
                 stats.absorb(Tally.from_dict(done[s.key]["tally"]))
                 stats.shards_skipped += 1
         if deduper is not None:
             if corpus:
                 sink.load_corpus(deduper)
             else:
-                _replay(sink.store, [s for s in shards if s.key in done], deduper)
+                _replay(sink.store, [s for s in shards if s.finished_in(done)], deduper)
 
         with progress(quiet) as tick:
             def on_row(row: Row) -> None:

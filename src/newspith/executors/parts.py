@@ -3,7 +3,7 @@
 Layout of the folder (local, or any fsspec URL such as ``s3://bucket/run/``)::
 
     part-<key>.jsonl.gz        the shard's rows (or .jsonl, .parquet: the run's output format)
-    part-<key>.done.json       its marker: key, source, index, rows, tally
+    part-<key>.done.json       its marker: key, source, index, fingerprint, rows, tally
 
 A part is written under a temporary name and moved into place when its shard is complete; the
 marker is written after it, so a marker always names a whole part. A run killed mid-shard leaves
@@ -103,7 +103,8 @@ class PartStore:
             self.fs.put_file(str(tmp), self.part(shard))
             shutil.rmtree(tmp.parent, ignore_errors=True)
         marker = {"key": shard.key, "source": shard.source, "index": shard.index,
-                  "rows": tally.written, "tally": tally.to_dict()}
+                  "fingerprint": shard.fingerprint, "rows": tally.written,
+                  "tally": tally.to_dict()}
         data = json.dumps(marker, ensure_ascii=False)
         if self.local:
             tmp_marker = f"{self.marker(shard)}.tmp{os.getpid()}"

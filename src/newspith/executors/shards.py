@@ -1,10 +1,14 @@
 """Shards, their tallies, and the completion markers that make a run resumable.
 
 A **shard** is one input file (a local path or a URL): a WARC, a WET, a JSONL file or one HTML
-file. It is the unit of work and of resume. Its key is a hash of where it lives, so a rerun over
-the same inputs finds it again whatever the order of the command line. A shard is *finished*
-when every record read from it has its row written and its completion marker is stored; a rerun
-skips finished shards and redoes the others from their first record.
+file. It is the unit of work and of resume. Its key is a hash of where it lives (the resolved
+absolute path, or the URL), so a rerun over the same inputs finds it again whatever the order of
+the command line or the working folder. Its **fingerprint** says what it was made from: the
+file's size and modification time (size, ETag and modification time for a URL, as far as its
+filesystem tells), the output format and the extraction settings. A shard is *finished* when
+every record read from it has its row written and its completion marker, holding that
+fingerprint, is stored; a rerun skips finished shards whose fingerprint still matches and redoes
+the others from their first record (their old rows replaced).
 
 A shard's **tally** counts its records (``read = written + dropped``), so that a resumed run's
 figures cover the whole run: the tallies of the shards skipped, read from their markers, plus
@@ -14,13 +18,15 @@ those of the shards done now.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
-from newspith.io.sources import Source
+from newspith.io.sources import Source, is_url
 
-__all__ = ["SEQ_SPAN", "Shard", "Tally", "plan_shards"]
+__all__ = ["SEQ_SPAN", "Shard", "Tally", "plan_shards", "resolve_source"]
 
 #: A record's place in a run is ``shard.index * SEQ_SPAN + its place in the shard``: stable
 #: across reruns, and it tells which shard a row belongs to.
@@ -32,6 +38,12 @@ class Shard:
     index: int     # its place in the run's inputs
     source: str    # the path or URL read
     key: str       # stable name: a hash of the source
+    fingerprint: str = ""  # what the shard was made from (file state, output, settings)
+
+    def finished_in(self, done: dict[str, dict[str, Any]]) -> bool:
+        """Whether ``done`` (markers by key) holds this shard's marker, for the same input."""
+        marker = done.get(self.key)
+        return marker is not None and marker.get("fingerprint", "") == self.fingerprint
 
     @property
     def first_seq(self) -> int:
@@ -42,13 +54,44 @@ def shard_key(source: str) -> str:
     return hashlib.sha1(source.encode("utf-8")).hexdigest()[:20]
 
 
-def plan_shards(sources: list[Source]) -> list[Shard]:
-    """One shard per input file, in input order (a file named twice is one shard)."""
+def resolve_source(src: Source) -> str:
+    """Where an input lives, one name whatever the working folder: absolute path or URL."""
+    if is_url(src):
+        return str(src)
+    return str(Path(src).resolve())
+
+
+def input_state(source: str) -> str:
+    """What identifies the current content of an input without reading it."""
+    if not is_url(source):
+        try:
+            st = os.stat(source)
+        except OSError:
+            return "missing"
+        return f"{st.st_size}:{st.st_mtime_ns}"
+    try:
+        from fsspec.core import url_to_fs
+
+        fs, path = url_to_fs(source)
+        info = fs.info(path)
+    except (OSError, ValueError, ImportError):
+        return "unknown"
+    parts = [info.get(k) for k in ("size", "ETag", "etag", "LastModified", "mtime",
+                                   "last_modified")]
+    return ":".join(str(p) for p in parts if p is not None) or "unknown"
+
+
+def plan_shards(sources: list[Source], salt: str = "") -> list[Shard]:
+    """One shard per input file, in input order (a file named twice is one shard, however it
+    was spelled). ``salt`` (the output format and extraction settings) goes into every
+    shard's fingerprint."""
     seen: dict[str, Shard] = {}
     for src in sources:
-        name = str(src)
+        name = resolve_source(src)
         if name not in seen:
-            seen[name] = Shard(len(seen), name, shard_key(name))
+            state = f"{input_state(name)}|{salt}"
+            seen[name] = Shard(len(seen), name, shard_key(name),
+                               hashlib.sha1(state.encode("utf-8")).hexdigest()[:20])
     return list(seen.values())
 
 

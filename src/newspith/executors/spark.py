@@ -56,7 +56,8 @@ def _task(out: str, suffix: str, config: ExtractConfig | None, pool: PoolConfig,
     """One Spark task: its shards through the pipeline into the output folder."""
     store = PartStore(out, suffix)
     mine = [Shard(*s) for s in shards]
-    todo = [s for s in mine if store.finished(s) is None]  # a retried task skips its finished
+    # a retried task skips the shards it finished
+    todo = [s for s in mine if not s.finished_in({s.key: store.finished(s) or {}})]
     sink = PartSink(store)
     try:
         process_shards(todo, sink, config, workers=1, pool=replace(pool, workers=1),
@@ -81,17 +82,18 @@ def run_spark(sources: list[str], out: str, master: str | None = None,
     for key, value in (conf or {}).items():
         builder = builder.config(key, value)
     suffix = PART_FORMATS[part_format]
-    shards = plan_shards(sources)
+    shards = plan_shards(sources, salt=f"{suffix}|{config or ExtractConfig()!r}")
     store = PartStore(out, suffix)
     if restart:
         store.clear()
     done = store.done()
     stats = BatchStats(shards=len(shards))
     for s in shards:
-        if s.key in done:
+        if s.finished_in(done):
             stats.absorb(Tally.from_dict(done[s.key]["tally"]))
             stats.shards_skipped += 1
-    todo = [(s.index, s.source, s.key) for s in shards if s.key not in done]
+    todo = [(s.index, s.source, s.key, s.fingerprint) for s in shards
+            if not s.finished_in(done)]
     if not todo:
         return stats
     spark = builder.getOrCreate()

@@ -6,14 +6,16 @@ Schema (created on first use; ``PRAGMA user_version`` records it):
                   ``source``, ``url``, ``title``, ``text``, ``authors`` (JSON list),
                   ``published``/``modified`` (ISO 8601), ``site_name``, ``language``,
                   ``page_type``, ``is_article`` (0/1), ``reason``, ``warc_date``, and ``data``:
-                  the whole row as JSON (blocks, metadata provenance, ...)
+                  the whole row as JSON (blocks, metadata provenance, ...), ``shard`` (the
+                  key of the shard it came from, added in schema 3; also in ``errors``)
 ``errors``        one row per page that failed: ``id``, ``source``, ``url``, ``stage``, ``error``,
                   ``message``
 ``clusters``      near-duplicate clusters: ``id``, ``cluster`` (the first member's id),
                   ``earliest`` (0/1), ``exact`` (0/1), ``size``
 ``shards``        completion markers of resumable runs: ``key``, ``source``, ``idx``, ``rows``,
                   ``tally`` (JSON counts), ``finished`` (UTC time); committed in the same
-                  transaction as the shard's rows (added in schema 2)
+                  transaction as the shard's rows (added in schema 2); ``fingerprint``
+                  (what the shard was made from, added in schema 3)
 ``signatures``    what corpus-level dedup needs of each article: ``id``, ``key`` (hash of the
                   normalised words), ``published``, ``seq`` (its place in input order),
                   ``minhash`` (the MinHash values as native-order unsigned integers, 32-bit
@@ -38,26 +40,30 @@ from newspith.errors import InputError
 __all__ = ["SqliteWriter", "SearchHit", "search", "SQLITE_SUFFIXES"]
 
 SQLITE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+#: Columns added after a table was first created: (table, column), added on open if missing.
+_ADDED = (("articles", "shard"), ("errors", "shard"), ("shards", "fingerprint"))
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
     rowid INTEGER PRIMARY KEY,
     id TEXT NOT NULL UNIQUE, source TEXT, url TEXT, title TEXT, text TEXT, authors TEXT,
     published TEXT, modified TEXT, site_name TEXT, language TEXT, page_type TEXT,
-    is_article INTEGER, reason TEXT, warc_date TEXT, data TEXT
+    is_article INTEGER, reason TEXT, warc_date TEXT, data TEXT, shard TEXT
 );
 CREATE INDEX IF NOT EXISTS articles_site ON articles(site_name);
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
 CREATE TABLE IF NOT EXISTS errors (
-    id TEXT PRIMARY KEY, source TEXT, url TEXT, stage TEXT, error TEXT, message TEXT
+    id TEXT PRIMARY KEY, source TEXT, url TEXT, stage TEXT, error TEXT, message TEXT,
+    shard TEXT
 );
 CREATE TABLE IF NOT EXISTS clusters (
     id TEXT PRIMARY KEY, cluster TEXT, earliest INTEGER, exact INTEGER, size INTEGER
 );
 CREATE INDEX IF NOT EXISTS clusters_cluster ON clusters(cluster);
 CREATE TABLE IF NOT EXISTS shards (
-    key TEXT PRIMARY KEY, source TEXT, idx INTEGER, rows INTEGER, tally TEXT, finished TEXT
+    key TEXT PRIMARY KEY, source TEXT, idx INTEGER, rows INTEGER, tally TEXT, finished TEXT,
+    fingerprint TEXT
 );
 CREATE TABLE IF NOT EXISTS signatures (
     id TEXT PRIMARY KEY, key TEXT, published TEXT, seq INTEGER, minhash BLOB
@@ -75,7 +81,8 @@ END;
 """
 
 _COLUMNS = ("id", "source", "url", "title", "text", "authors", "published", "modified",
-            "site_name", "language", "page_type", "is_article", "reason", "warc_date", "data")
+            "site_name", "language", "page_type", "is_article", "reason", "warc_date", "data",
+            "shard")
 
 
 class SqliteWriter:
@@ -95,10 +102,17 @@ class SqliteWriter:
         self._db = sqlite3.connect(self.path)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.executescript(_SCHEMA)
+        for table, column in _ADDED:
+            have = {r[1] for r in self._db.execute(f"PRAGMA table_info({table})")}
+            if column not in have:
+                self._db.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
+        self._db.execute("CREATE INDEX IF NOT EXISTS articles_shard ON articles(shard)")
+        self._db.execute("CREATE INDEX IF NOT EXISTS errors_shard ON errors(shard)")
         self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         return self
 
-    def write(self, row: dict[str, Any]) -> None:
+    def write(self, row: dict[str, Any], shard: str | None = None) -> None:
+        """One row; ``shard`` (its shard's key) lets a redone shard's old rows be removed."""
         assert self._db is not None, "use SqliteWriter as a context manager"
         if row.get("ok"):
             values = (row["id"], row.get("source"), row.get("url") or row.get("fetched_url"),
@@ -106,7 +120,8 @@ class SqliteWriter:
                       json.dumps(row.get("authors") or [], ensure_ascii=False),
                       row.get("published"), row.get("modified"), row.get("site_name"),
                       row.get("language"), row.get("page_type"), int(bool(row.get("is_article"))),
-                      row.get("reason"), row.get("warc_date"), json.dumps(row, ensure_ascii=False))
+                      row.get("reason"), row.get("warc_date"), json.dumps(row, ensure_ascii=False),
+                      shard)
             # DELETE then INSERT (what INSERT OR REPLACE does) fires both FTS triggers.
             self._db.execute("DELETE FROM articles WHERE id = ?", (row["id"],))
             self._db.execute(f"INSERT INTO articles ({', '.join(_COLUMNS)}) "
@@ -115,9 +130,10 @@ class SqliteWriter:
         else:
             err = row.get("error") or {}
             self._db.execute("DELETE FROM articles WHERE id = ?", (row["id"],))
-            self._db.execute("INSERT OR REPLACE INTO errors VALUES (?, ?, ?, ?, ?, ?)",
+            self._db.execute("INSERT OR REPLACE INTO errors (id, source, url, stage, error, "
+                             "message, shard) VALUES (?, ?, ?, ?, ?, ?, ?)",
                              (row["id"], row.get("source"), row.get("fetched_url"),
-                              err.get("stage"), err.get("error"), err.get("message")))
+                              err.get("stage"), err.get("error"), err.get("message"), shard))
         self.rows += 1
         if self.commit_every and self.rows % self.commit_every == 0:
             self._db.commit()
@@ -126,21 +142,39 @@ class SqliteWriter:
         assert self._db is not None, "use SqliteWriter as a context manager"
         self._db.commit()
 
-    def mark_shard(self, key: str, source: str, idx: int, tally: dict) -> None:
+    def forget_shard(self, key: str) -> None:
+        """Remove a shard's rows, signatures and marker (uncommitted: the shard is redone)."""
+        assert self._db is not None, "use SqliteWriter as a context manager"
+        self._db.execute("DELETE FROM signatures WHERE id IN "
+                         "(SELECT id FROM articles WHERE shard = ?)", (key,))
+        self._db.execute("DELETE FROM articles WHERE shard = ?", (key,))
+        self._db.execute("DELETE FROM errors WHERE shard = ?", (key,))
+        self._db.execute("DELETE FROM shards WHERE key = ?", (key,))
+
+    def shard_rows(self, key: str) -> int:
+        """Rows (articles and errors) the corpus holds for one shard."""
+        assert self._db is not None, "use SqliteWriter as a context manager"
+        return sum(self._db.execute(f"SELECT COUNT(*) FROM {t} WHERE shard = ?",
+                                    (key,)).fetchone()[0] for t in ("articles", "errors"))
+
+    def mark_shard(self, key: str, source: str, idx: int, tally: dict,
+                   fingerprint: str = "") -> None:
         """A shard's completion marker, committed with every row written before it."""
         assert self._db is not None, "use SqliteWriter as a context manager"
-        self._db.execute("INSERT OR REPLACE INTO shards VALUES (?, ?, ?, ?, ?, "
-                         "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
-                         (key, source, idx, tally.get("written", 0), json.dumps(tally)))
+        self._db.execute("INSERT OR REPLACE INTO shards (key, source, idx, rows, tally, "
+                         "finished, fingerprint) VALUES (?, ?, ?, ?, ?, "
+                         "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?)",
+                         (key, source, idx, tally.get("written", 0), json.dumps(tally),
+                          fingerprint))
         self._db.commit()
 
     def finished_shards(self) -> dict[str, dict]:
         """The markers of finished shards, by key: source, index, rows and tally."""
         assert self._db is not None, "use SqliteWriter as a context manager"
         return {k: {"key": k, "source": src, "index": idx, "rows": rows,
-                    "tally": json.loads(tally)}
-                for k, src, idx, rows, tally in
-                self._db.execute("SELECT key, source, idx, rows, tally FROM shards")}
+                    "tally": json.loads(tally), "fingerprint": fp or ""}
+                for k, src, idx, rows, tally, fp in
+                self._db.execute("SELECT key, source, idx, rows, tally, fingerprint FROM shards")}
 
     def clear_shards(self) -> None:
         assert self._db is not None, "use SqliteWriter as a context manager"
@@ -167,9 +201,12 @@ class SqliteWriter:
             "INSERT OR REPLACE INTO clusters VALUES (?, ?, ?, ?, ?)",
             [(id, m.cluster, int(m.earliest), int(m.exact), m.size) for id, m in clusters.items()])
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, exc_type, *exc) -> None:
         if self._db is not None:
-            self._db.commit()
+            if exc_type is None:
+                self._db.commit()
+            else:  # an error part-way: keep only what was committed
+                self._db.rollback()
             self._db.close()
 
 
