@@ -41,9 +41,9 @@ def test_memory_urls_globs_and_jsonl(tmp_path, memfs):
     assert main(["run", "memory://bucket/crawl/*.warc.gz", "memory://bucket/pages.jsonl",
                  "--out", str(out), "--quiet", "--workers", "1", "--stats", str(stats)]) == 0
     rows = _rows(out)
-    assert set(rows) == made.page_ids | {"j1", "pages.jsonl:2"}
+    assert set(rows) == made.page_ids | {"j1", "memory://bucket/pages.jsonl:2"}
     assert rows["j1"]["ok"] and rows["j1"]["source"] == "memory://bucket/pages.jsonl"
-    assert not rows["pages.jsonl:2"]["ok"]
+    assert not rows["memory://bucket/pages.jsonl:2"]["ok"]
     figures = json.loads(stats.read_text())
     assert figures["read"] == made.records + 2 and figures["counts_check"]
 

@@ -27,7 +27,7 @@ def test_run_over_jsonl_and_wet_gives_one_row_per_record(tmp_path):
     assert by_id["p1"]["ok"] and by_id["p1"]["title"].startswith("The night the power went out")
     assert by_id["t1"]["ok"] and "corrosion" in by_id["t1"]["text"]
     assert not by_id["x1"]["ok"] and "'html' or 'text'" in by_id["x1"]["error"]["message"]
-    broken = [r for r in rows if r["id"] == "pages.jsonl:3"][0]
+    broken = [r for r in rows if r["id"] == f"{jsonl.resolve()}:3"][0]
     assert not broken["ok"] and "not JSON" in broken["error"]["message"]
     wet_rows = sorted((r for r in rows if r["source"] == str(wet)), key=lambda r: r["id"])
     assert [r["ok"] for r in wet_rows] == [True, True, False]  # rows in completion order: sorted

@@ -5,6 +5,7 @@ the per-page step (here, or in guarded worker processes); its row goes to the si
 shard's last row is written the sink commits the shard with its tally (the completion marker).
 Rows may come back out of order across shards; a shard is committed only when all of its rows
 are in. An input that cannot be opened or read on is an error row, never the end of the batch.
+A row whose id was already written in this run is an error row (``duplicate-id``).
 """
 
 from __future__ import annotations
@@ -98,8 +99,12 @@ def process_shards(shards: list[Shard], sink: Sink, config: ExtractConfig | None
     else:
         rows = run_pool(documents(), config, replace(pool or PoolConfig(), workers=workers),
                         fn=step)
+    ids: set[str] = set()  # every id written in this run
     for row in rows:
         i = row.doc.seq // SEQ_SPAN
+        if row.doc.id in ids:
+            row = duplicate_row(row)
+        ids.add(row.doc.id)
         sink.write(by_index[i], row)
         tallies[i].count_row(row)
         pending[i] -= 1
@@ -111,6 +116,16 @@ def process_shards(shards: list[Shard], sink: Sink, config: ExtractConfig | None
     for t in tallies.values():
         total.merge(t)
     return total
+
+
+def duplicate_row(row: Row) -> Row:
+    """A row whose id was already written in this run: an error row (``duplicate-id``) under
+    an id of its own, never an overwrite of the first."""
+    doc = row.doc
+    return Row(replace(doc, id=f"{doc.id}#duplicate-{doc.seq}"),
+               error={"error": "duplicate-id", "stage": "read", "page_id": doc.id,
+                      "message": f"the id {doc.id!r} was already written in this run",
+                      "url": doc.url})
 
 
 def _source(name: str):

@@ -17,7 +17,7 @@ from pathlib import Path
 from newspith.decode import decode
 from newspith.document import Document
 from newspith.errors import InputError
-from newspith.io.sources import Source, is_url, open_binary, source_name
+from newspith.io.sources import Source, is_url, open_binary
 from newspith.io.warc import iter_records
 
 __all__ = ["TextRecord", "read_jsonl_pages", "read_text_records", "sniff_kind"]
@@ -83,15 +83,16 @@ def _read_jsonl(path: Path) -> Iterator[TextRecord]:
 
 def read_jsonl_pages(path: Source) -> Iterator[Document]:
     """JSONL lines as Documents: an ``html`` field is a page, a ``text`` field flattened text
-    (``kind="text"``); ``id``, ``url`` and ``title`` are kept when present. A line that is not
+    (``kind="text"``); ``id``, ``url`` and ``title`` are kept when present (a line without
+    ``id`` is ``<path or URL>:<line number>``). A line that is not
     JSON or has neither field is an error Document, never a lost line."""
     path = path if isinstance(path, Path) or is_url(path) else Path(path)
-    source, name = str(path), source_name(path)
+    source = str(path)
     with _open(path) as fh:
         for n, line in enumerate(io.TextIOWrapper(fh, encoding="utf-8", errors="replace"), 1):
             if not line.strip():
                 continue
-            rid = f"{name}:{n}"
+            rid = f"{source}:{n}"
             try:
                 row = json.loads(line)
             except json.JSONDecodeError as exc:
