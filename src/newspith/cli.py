@@ -107,7 +107,12 @@ def cmd_run(args) -> int:
     if args.stats:
         Path(args.stats).write_text(json.dumps(stats.to_dict(), indent=2) + "\n",
                                     encoding="utf-8")
-    return 0 if stats.read == stats.written + sum(stats.dropped.values()) else 1
+    if not stats.counts_check:
+        print(f"newspith: counts check failed: read {stats.read}, written {stats.written}, "
+              f"dropped {sum(stats.dropped.values())}, in the output {stats.landed}",
+              file=sys.stderr)
+        return 1
+    return 0
 
 
 def cmd_spark_run(args) -> int:

@@ -49,6 +49,7 @@ class CorpusSink:
 
     def commit(self, shard: Shard, tally: Tally) -> None:
         self._start(shard)
+        tally.landed = self.writer.shard_rows(shard.key)
         self.writer.mark_shard(shard.key, shard.source, shard.index, tally.to_dict(),
                                shard.fingerprint)
 

@@ -179,8 +179,10 @@ class PartSink:
         return self._open[shard.key]
 
     def commit(self, shard: Shard, tally: Tally) -> None:
+        """Close the shard's part, count the rows it holds (``tally.landed``), publish it."""
         tmp, writer = self._open.pop(shard.key, None) or self._start_and_pop(shard)
         writer.__exit__(None, None, None)
+        tally.landed = count_rows(tmp, self.store.suffix)
         self.store.publish(shard, tmp, tally)
 
     def _start_and_pop(self, shard: Shard):
@@ -193,6 +195,19 @@ class PartSink:
             writer.__exit__(None, None, None)
             tmp.unlink(missing_ok=True)
         self._open.clear()
+
+
+def count_rows(path: Path, suffix: str) -> int:
+    """Rows in a finished local part file."""
+    if suffix == ".parquet":
+        import pyarrow.parquet as pq
+
+        return pq.ParquetFile(path).metadata.num_rows
+    import gzip
+
+    opener = gzip.open if suffix.endswith(".gz") else open
+    with opener(path, "rb") as fh:
+        return sum(1 for line in fh if line.strip())
 
 
 def _join_parquet(parts: list[str], dest: Path, fs) -> None:

@@ -10,7 +10,8 @@ every record read from it has its row written and its completion marker, holding
 fingerprint, is stored; a rerun skips finished shards whose fingerprint still matches and redoes
 the others from their first record (their old rows replaced).
 
-A shard's **tally** counts its records (``read = written + dropped``), so that a resumed run's
+A shard's **tally** counts its records (``read = written + dropped``) and the rows found in the
+output when it was committed (``landed``, which must equal ``written``), so that a resumed run's
 figures cover the whole run: the tallies of the shards skipped, read from their markers, plus
 those of the shards done now.
 """
@@ -43,7 +44,10 @@ class Shard:
     def finished_in(self, done: dict[str, dict[str, Any]]) -> bool:
         """Whether ``done`` (markers by key) holds this shard's marker, for the same input."""
         marker = done.get(self.key)
-        return marker is not None and marker.get("fingerprint", "") == self.fingerprint
+        if marker is None or marker.get("fingerprint", "") != self.fingerprint:
+            return False
+        tally = marker.get("tally") or {}
+        return tally.get("landed", tally.get("written")) == tally.get("written")
 
     @property
     def first_seq(self) -> int:
@@ -105,6 +109,7 @@ class Tally:
     not_articles: int = 0
     errors: Counter = field(default_factory=Counter)
     dropped: Counter = field(default_factory=Counter)
+    landed: int = 0  # rows found in the output when the shard was committed (set by the sink)
 
     def count_row(self, row) -> None:
         self.written += 1
@@ -123,14 +128,15 @@ class Tally:
         self.not_articles += other.not_articles
         self.errors.update(other.errors)
         self.dropped.update(other.dropped)
+        self.landed += other.landed
 
     def to_dict(self) -> dict[str, Any]:
         return {"read": self.read, "written": self.written, "articles": self.articles,
                 "not_articles": self.not_articles, "errors": dict(self.errors),
-                "dropped": dict(self.dropped)}
+                "dropped": dict(self.dropped), "landed": self.landed}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Tally:
         return cls(int(d.get("read", 0)), int(d.get("written", 0)), int(d.get("articles", 0)),
                    int(d.get("not_articles", 0)), Counter(d.get("errors") or {}),
-                   Counter(d.get("dropped") or {}))
+                   Counter(d.get("dropped") or {}), int(d.get("landed", d.get("written", 0))))

@@ -2,6 +2,9 @@
 
 ``read = written + dropped`` always holds: every page becomes an article row or an error row,
 and a WARC record that is not a page (an image, a PDF) is counted as dropped with its reason.
+``landed`` counts the rows actually found in the output as each shard was committed (the rows in
+its finished part, or the corpus rows carrying its key); the counts check needs it to equal
+``written``.
 The run itself is the local executor's (:mod:`newspith.executors.local`): shards, completion
 markers, resume after a kill.
 """
@@ -29,6 +32,7 @@ class BatchStats:
     seconds: float = 0.0
     shards: int = 0          # input files of the run
     shards_skipped: int = 0  # finished by an earlier, interrupted run (resume)
+    landed: int = 0          # rows found in the output as each shard was committed
 
     def absorb(self, tally) -> None:
         """Add the figures of a shard (or several): a
@@ -39,6 +43,13 @@ class BatchStats:
         self.not_articles += tally.not_articles
         self.errors.update(tally.errors)
         self.dropped.update(tally.dropped)
+        self.landed += tally.landed
+
+    @property
+    def counts_check(self) -> bool:
+        """Every record read is a row or a drop, and every row is in the output."""
+        return self.read == self.written + sum(self.dropped.values()) == \
+            self.landed + sum(self.dropped.values())
 
     def to_dict(self) -> dict:
         """The run's figures as JSON-ready data (``--stats FILE``)."""
@@ -51,7 +62,7 @@ class BatchStats:
                 "shards": self.shards, "shards_skipped": self.shards_skipped,
                 "seconds": round(self.seconds, 3),
                 "pages_per_second": round(self.written / self.seconds, 1) if self.seconds else None,
-                "counts_check": self.read == self.written + sum(self.dropped.values())}
+                "landed": self.landed, "counts_check": self.counts_check}
 
 
 def run_files(inputs: list[str], out: str | Path, config: ExtractConfig | None = None,
