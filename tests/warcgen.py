@@ -75,3 +75,30 @@ def write_warcs(folder: Path, files: int, pages: int, image: bool = True,
         path.write_bytes(b"".join(gzip.compress(m) for m in members))
         out.paths.append(path)
     return out
+
+
+def write_damaged(path: Path, pages: int, damage: str) -> list[str]:
+    """A WARC of ``pages`` HTML responses (one gzip member each for ``.warc.gz``) with one
+    damage: ``"cut-header"`` ends the file inside the last record's WARC header;
+    ``"corrupt-member"`` garbles the compressed bytes of the second member. Returns the record
+    ids of the responses left whole."""
+    bodies = [p.read_bytes() for p in sample_pages()]
+    records, ids = [], []
+    for i in range(pages):
+        rid = f"00000000-0000-0000-9999-{i:012d}"
+        records.append(record("response", f"https://news.example/damaged/{i}", rid,
+                              http("text/html; charset=utf-8", bodies[i % len(bodies)]), i))
+        ids.append(f"<urn:uuid:{rid}>")
+    if damage == "cut-header":
+        records[-1] = records[-1][:records[-1].index(b"Content-Type")]
+        ids.pop()
+    gz = path.name.endswith(".gz")
+    members = [gzip.compress(r) if gz else r for r in records]
+    if damage == "corrupt-member":
+        m = bytearray(members[1])
+        m[len(m) // 2:len(m) // 2 + 64] = bytes(64)
+        members[1] = bytes(m)
+        ids.pop(1)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"".join(members))
+    return ids

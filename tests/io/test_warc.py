@@ -6,9 +6,13 @@ from __future__ import annotations
 import gzip
 import json
 
+import pytest
+
 from newspith.cli import main
 from newspith.io.warc import Dropped, read_warc, split_http
+from newspith.pipeline.steps import extract_document
 from tests.conftest import EXAMPLES
+from tests.warcgen import write_damaged
 
 PAGE = (EXAMPLES / "harbour-ferry.html").read_bytes()
 LATIN = "<html><head><title>Caf\xe9</title></head><body><article><h1>Caf\xe9 reopens</h1>" + \
@@ -79,3 +83,22 @@ def test_run_over_a_warc_counts_every_record(tmp_path, capsys):
     assert cafe["encoding"] == "cp1252" and cafe["encoding_source"] == "http"
     assert not cut["ok"] and cut["error"]["stage"] == "read"
     assert "truncated" in cut["error"]["message"]
+
+
+@pytest.mark.parametrize("name", ["cut.warc", "cut.warc.gz"])
+def test_a_record_cut_inside_its_header_is_a_truncated_row(tmp_path, name):
+    whole = write_damaged(tmp_path / name, 3, "cut-header")
+    items = list(read_warc(tmp_path / name))
+    assert [d.id for d in items if d.error is None] == whole
+    bad = [d for d in items if not isinstance(d, Dropped) and d.error is not None]
+    assert len(items) == 3 and len(bad) == 1 and bad[0].headers["read-error"] == "truncated"
+
+
+def test_a_corrupt_gzip_member_is_one_error_and_the_records_after_it_are_read(tmp_path):
+    whole = write_damaged(tmp_path / "mid.warc.gz", 5, "corrupt-member")
+    items = list(read_warc(tmp_path / "mid.warc.gz"))
+    assert [d.id for d in items if d.error is None] == whole and len(whole) == 4
+    bad = [d for d in items if d.error is not None]
+    assert len(bad) == 1 and bad[0].headers["read-error"] == "corrupt-gzip-member"
+    row = extract_document(bad[0])
+    assert row.error["error"] == "corrupt-gzip-member"

@@ -3,23 +3,29 @@
 ``response`` records whose HTTP ``Content-Type`` is HTML become :class:`Document` rows, with the
 HTTP charset passed on to decoding and the WARC record id, target URI and date kept as
 provenance. Every other response record is *dropped with a reason* (``not-html``), never silently,
-so that a batch can check ``read = written + dropped``. A record that cannot be read whole (a
-truncated download, a corrupt gzip member) becomes a Document with ``error`` set: the batch
-writes it as an error row. Reading stops at a corrupt record, since the rest of the file cannot
-be trusted to line up.
+so that a batch can check ``read = written + dropped``. A record that cannot be read whole becomes
+a Document with ``error`` set and its reason in ``headers["read-error"]``: the batch writes it as
+an error row. A record cut short (in its header or its block, or without a ``Content-Length``) is
+``truncated``. A ``.warc.gz`` is read one gzip member at a time: a damaged member is one error
+row (``corrupt-gzip-member``) and reading goes on at the next member start (``1f 8b 08``).
+In an uncompressed file, reading stops at a record that cannot be parsed, since the rest of the
+file cannot be trusted to line up.
 """
 
 from __future__ import annotations
 
+import io
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from newspith.document import Document
 from newspith.io.sources import Source, open_binary, source_name
 
-__all__ = ["Dropped", "RawRecord", "WARC_SUFFIXES", "is_warc", "iter_records", "read_warc",
-           "split_http"]
+__all__ = ["Dropped", "RawRecord", "WARC_SUFFIXES", "gzip_members", "is_warc", "iter_records",
+           "read_warc", "split_http"]
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "application/xml+xhtml")
@@ -49,45 +55,107 @@ class RawRecord:
     date: str | None
     block: bytes = b""
     error: str | None = None
+    reason: str | None = None  # the error's kind: truncated, corrupt-gzip-member, corrupt
 
 
 def iter_records(path: Source, record_type: str) -> Iterator[RawRecord]:
     """The records of one type (``"response"``, ``"conversion"``) of a WARC or WET file.
 
-    A record that cannot be read whole is yielded with ``error`` set (unreadable, truncated);
-    a corrupt one ends the file, since the rest cannot be trusted to line up.
+    A record that cannot be read whole is yielded with ``error`` and ``reason`` set; a damaged
+    gzip member is one such record, and reading goes on at the next member.
     """
-    from fastwarc.warc import ArchiveIterator, WarcRecordType
-
     path = path if isinstance(path, Path) or "://" in path else Path(path)
     with open_binary(path) as fh:
-        records = ArchiveIterator(fh, record_types=getattr(WarcRecordType, record_type),
-                                  parse_http=False)
-        n = 0
-        while True:
-            try:
-                record = next(records)
-            except StopIteration:
-                return
-            except Exception as exc:  # noqa: BLE001 - a corrupt record ends what can be read
-                yield RawRecord(id=f"{path}#{n + 1}", url=None, date=None,
-                                error=f"corrupt WARC record: {exc}")
-                return
-            n += 1
-            headers = record.headers
-            rid = headers.get("WARC-Record-ID") or f"{path}#{n}"
-            url, date = headers.get("WARC-Target-URI"), headers.get("WARC-Date")
-            try:
-                block = record.reader.read()
-            except Exception as exc:  # noqa: BLE001
-                yield RawRecord(rid, url, date, error=f"unreadable record: {exc}")
+        if not str(path).lower().endswith(".gz"):
+            yield from _records(fh, record_type, str(path), "")
+            return
+        for m, (member, whole) in enumerate(gzip_members(fh), 1):
+            if member is None:
+                yield RawRecord(id=f"{path}#member-{m}", url=None, date=None,
+                                error="corrupt gzip member: skipped to the next member",
+                                reason="corrupt-gzip-member")
                 continue
-            expected = record.content_length
-            if expected is not None and len(block) < expected:
-                yield RawRecord(rid, url, date,
-                                error=f"truncated record: {len(block)} of {expected} bytes")
-                continue
-            yield RawRecord(rid, url, date, block)
+            got = yield from _records(io.BytesIO(member), record_type, str(path), f"{m}.")
+            if not whole and not got:
+                yield RawRecord(id=f"{path}#member-{m}", url=None, date=None,
+                                error="the file ends inside a gzip member", reason="truncated")
+
+
+def _records(fh: BinaryIO, record_type: str, path: str, prefix: str) -> Iterator[RawRecord]:
+    """The records of one stream (a file, or one decompressed gzip member); returns how many."""
+    from fastwarc.warc import ArchiveIterator, WarcRecordType
+
+    records = ArchiveIterator(fh, record_types=getattr(WarcRecordType, record_type),
+                              parse_http=False)
+    n = 0
+    while True:
+        try:
+            record = next(records)
+        except StopIteration:
+            return n
+        except Exception as exc:  # noqa: BLE001 - a corrupt record ends what can be read
+            yield RawRecord(id=f"{path}#{prefix}{n + 1}", url=None, date=None,
+                            error=f"corrupt WARC record: {exc}", reason="corrupt")
+            return n + 1
+        n += 1
+        headers = record.headers
+        rid = headers.get("WARC-Record-ID") or f"{path}#{prefix}{n}"
+        url, date = headers.get("WARC-Target-URI"), headers.get("WARC-Date")
+        if not headers.get("Content-Length"):
+            yield RawRecord(rid, url, date, error="truncated record: its header is cut short "
+                            "or has no Content-Length", reason="truncated")
+            continue
+        try:
+            block = record.reader.read()
+        except Exception as exc:  # noqa: BLE001
+            yield RawRecord(rid, url, date, error=f"unreadable record: {exc}", reason="corrupt")
+            continue
+        expected = record.content_length
+        if expected is not None and len(block) < expected:
+            yield RawRecord(rid, url, date, reason="truncated",
+                            error=f"truncated record: {len(block)} of {expected} bytes")
+            continue
+        yield RawRecord(rid, url, date, block)
+
+
+_GZIP_START = b"\x1f\x8b\x08"
+
+
+def gzip_members(fh: BinaryIO, chunk: int = 1 << 20) -> Iterator[tuple[bytes | None, bool]]:
+    """``(data, whole)`` for each gzip member of a stream, in order: ``data`` is ``None`` for a
+    damaged stretch (skipped up to the next member start); ``whole`` is false for a last member
+    the stream ends inside."""
+    data, eof = b"", False
+    while True:
+        if not data and not eof:
+            data = fh.read(chunk)
+            eof = not data
+        if not data:
+            return
+        d, raw, out = zlib.decompressobj(31), bytearray(), []
+        try:
+            while True:
+                raw += data
+                out.append(d.decompress(data))
+                if d.eof:
+                    data = d.unused_data
+                    break
+                data = fh.read(chunk)
+                if not data:
+                    eof = True
+                    break
+        except zlib.error:
+            yield None, True
+            rest = bytes(raw[1:])
+            at = rest.find(_GZIP_START)
+            while at < 0 and not eof:
+                more = fh.read(chunk)
+                eof = not more
+                rest = rest[-2:] + more
+                at = rest.find(_GZIP_START)
+            data = rest[at:] if at >= 0 else b""
+            continue
+        yield b"".join(out), d.eof
 
 
 def read_warc(path: Source) -> Iterator[Document | Dropped]:
@@ -96,6 +164,7 @@ def read_warc(path: Source) -> Iterator[Document | Dropped]:
     for rec in iter_records(path, "response"):
         meta = {"warc-date": rec.date or "", "warc-record-id": rec.id}
         if rec.error is not None:
+            meta["read-error"] = rec.reason or "corrupt"
             yield Document(id=rec.id, source=source, url=rec.url, headers=meta, error=rec.error)
             continue
         content_type, body = split_http(rec.block)

@@ -46,7 +46,8 @@ class Row:
 
 def extract_document(doc: Document, config: ExtractConfig | None = None) -> Row:
     if doc.error is not None:
-        return Row(doc, error={"error": "InputError", "stage": "read", "message": doc.error,
+        return Row(doc, error={"error": doc.headers.get("read-error") or "InputError",
+                               "stage": "read", "message": doc.error,
                                "page_id": doc.id, "url": doc.url})
     try:
         if doc.kind == "text":
