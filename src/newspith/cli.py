@@ -107,6 +107,11 @@ def cmd_run(args) -> int:
     if args.stats:
         Path(args.stats).write_text(json.dumps(stats.to_dict(), indent=2) + "\n",
                                     encoding="utf-8")
+    if stats.incomplete:
+        print(f"newspith: {len(stats.incomplete)} input(s) could not be read to the end and are "
+              f"not finished (rerun to redo them): {', '.join(stats.incomplete)}",
+              file=sys.stderr)
+        return 1
     if not stats.counts_check:
         print(f"newspith: counts check failed: read {stats.read}, written {stats.written}, "
               f"dropped {sum(stats.dropped.values())}, in the output {stats.landed}",

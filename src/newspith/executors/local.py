@@ -100,7 +100,7 @@ def run_local(inputs: list[str], out: str | Path, config: ExtractConfig | None =
                 _write_clusters(out / "clusters.jsonl" if folder else
                                 out.with_name(out.name.split(".")[0] + ".clusters.jsonl"),
                                 stats.clusters)
-        if not corpus:
+        if not corpus and not stats.incomplete:  # assembled once every shard is finished
             sink.store.assemble(shards, out / "index.jsonl" if folder else out)
     stats.seconds = time.perf_counter() - start
     if not quiet:

@@ -4,7 +4,9 @@ Each shard's records are read in order and numbered (``Document.seq``); each pag
 the per-page step (here, or in guarded worker processes); its row goes to the sink, and once a
 shard's last row is written the sink commits the shard with its tally (the completion marker).
 Rows may come back out of order across shards; a shard is committed only when all of its rows
-are in. An input that cannot be opened or read on is an error row, never the end of the batch.
+are in. An input that cannot be opened or read on is an error row, never the end of the batch;
+unless the input does not exist, its shard gets no completion marker (it is listed in the tally's ``incomplete``), so that a
+rerun redoes it.
 A row whose id was already written in this run is an error row (``duplicate-id``).
 """
 
@@ -66,6 +68,7 @@ def process_shards(shards: list[Shard], sink: Sink, config: ExtractConfig | None
     pending: Counter = Counter()   # rows still to come, per shard
     read_all: list[int] = []       # shards whose records have all been read
     committed: set[int] = set()
+    failed: set[int] = set()       # shards whose reading ended on an exception: no marker
 
     def documents() -> Iterator[Document]:
         for shard in shards:
@@ -83,6 +86,8 @@ def process_shards(shards: list[Shard], sink: Sink, config: ExtractConfig | None
                 n += 1
                 tally.read += 1
                 pending[shard.index] += 1
+                if not _missing(exc):  # a file that is not there stays an error row
+                    failed.add(shard.index)
                 yield Document(id=f"{shard.source}#{n}", source=shard.source,
                                error=f"cannot read the input: {exc}"[:500],
                                seq=shard.first_seq + n)
@@ -90,7 +95,7 @@ def process_shards(shards: list[Shard], sink: Sink, config: ExtractConfig | None
 
     def commit_finished() -> None:
         for i in read_all:
-            if i not in committed and pending[i] == 0:
+            if i not in committed and i not in failed and pending[i] == 0:
                 sink.commit(by_index[i], tallies[i])
                 committed.add(i)
 
@@ -115,6 +120,7 @@ def process_shards(shards: list[Shard], sink: Sink, config: ExtractConfig | None
     total = Tally()
     for t in tallies.values():
         total.merge(t)
+    total.incomplete = [by_index[i].source for i in sorted(failed)]
     return total
 
 
@@ -126,6 +132,12 @@ def duplicate_row(row: Row) -> Row:
                error={"error": "duplicate-id", "stage": "read", "page_id": doc.id,
                       "message": f"the id {doc.id!r} was already written in this run",
                       "url": doc.url})
+
+
+def _missing(exc: BaseException) -> bool:
+    """Whether an input failed because it does not exist (a lasting error, not a read cut
+    short): such a shard is finished, its one row the error."""
+    return isinstance(exc, FileNotFoundError) or isinstance(exc.__cause__, FileNotFoundError)
 
 
 def _source(name: str):

@@ -110,6 +110,7 @@ class Tally:
     errors: Counter = field(default_factory=Counter)
     dropped: Counter = field(default_factory=Counter)
     landed: int = 0  # rows found in the output when the shard was committed (set by the sink)
+    incomplete: list = field(default_factory=list)  # sources whose reading failed part-way
 
     def count_row(self, row) -> None:
         self.written += 1
@@ -129,6 +130,7 @@ class Tally:
         self.errors.update(other.errors)
         self.dropped.update(other.dropped)
         self.landed += other.landed
+        self.incomplete.extend(other.incomplete)
 
     def to_dict(self) -> dict[str, Any]:
         return {"read": self.read, "written": self.written, "articles": self.articles,

@@ -101,8 +101,11 @@ def run_spark(sources: list[str], out: str, master: str | None = None,
         slices = math.ceil(len(todo) / max(1, files_per_task))
         job = spark.sparkContext.parallelize(todo, slices).mapPartitions(
             lambda part: _task(out, suffix, config, pool or PoolConfig(), list(part)))
+        finished = set()
         for marker in job.collect():
             stats.absorb(Tally.from_dict(marker["tally"]))
+            finished.add(marker["key"])
+        stats.incomplete = [source for _, source, key, _ in todo if key not in finished]
     finally:
         spark.stop()
     return stats
@@ -141,6 +144,10 @@ def run_from_args(args) -> int:
         Path(args.stats).write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
     print(json.dumps({k: figures[k] for k in ("read", "written", "dropped", "errors", "shards",
                                               "shards_skipped", "counts_check")}))
+    if stats.incomplete:
+        print(f"newspith: {len(stats.incomplete)} input(s) not finished (rerun to redo them): "
+              f"{', '.join(stats.incomplete[:20])}", file=sys.stderr)
+        return 1
     return 0 if figures["counts_check"] else 1
 
 

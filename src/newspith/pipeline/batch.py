@@ -33,6 +33,7 @@ class BatchStats:
     shards: int = 0          # input files of the run
     shards_skipped: int = 0  # finished by an earlier, interrupted run (resume)
     landed: int = 0          # rows found in the output as each shard was committed
+    incomplete: list = field(default_factory=list)  # shards whose input failed part-way
 
     def absorb(self, tally) -> None:
         """Add the figures of a shard (or several): a
@@ -44,6 +45,7 @@ class BatchStats:
         self.errors.update(tally.errors)
         self.dropped.update(tally.dropped)
         self.landed += tally.landed
+        self.incomplete.extend(getattr(tally, "incomplete", ()))
 
     @property
     def counts_check(self) -> bool:
@@ -62,7 +64,8 @@ class BatchStats:
                 "shards": self.shards, "shards_skipped": self.shards_skipped,
                 "seconds": round(self.seconds, 3),
                 "pages_per_second": round(self.written / self.seconds, 1) if self.seconds else None,
-                "landed": self.landed, "counts_check": self.counts_check}
+                "landed": self.landed, "incomplete_shards": list(self.incomplete),
+                "counts_check": self.counts_check}
 
 
 def run_files(inputs: list[str], out: str | Path, config: ExtractConfig | None = None,
