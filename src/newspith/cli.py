@@ -237,11 +237,14 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--quiet", action="store_true", help="no summary table")
     r.add_argument("--stats", metavar="FILE", help="also write the run's figures as JSON")
     r.add_argument("--workers", type=int, default=0,
-                   help="worker processes (default: every core; 1: in this process)")
+                   help="worker processes (default: every core; 1: one guarded worker, or "
+                        "this process when --page-seconds 0 --worker-memory 0)")
     r.add_argument("--page-seconds", type=float, default=30.0,
-                   help="a page taking longer becomes an error row and its worker is replaced")
+                   help="a page taking longer becomes an error row and its worker is replaced "
+                        "(0: no limit)")
     r.add_argument("--worker-memory", type=int, default=2048, metavar="MB",
-                   help="memory cap of a worker process; a page needing more is an error row")
+                   help="memory cap of a worker process; a page needing more is an error row "
+                        "(0: no cap)")
     r.add_argument("--no-dedup", action="store_true",
                    help="do not cluster exact and near-duplicate articles")
     r.add_argument("--restart", action="store_true",

@@ -262,7 +262,8 @@ class PoolConfig:
 
     #: Worker processes; ``None``: every core.
     workers: int | None = None
-    #: Seconds one page may take before its worker is killed and the page becomes an error row.
+    #: Seconds one page may take before its worker is killed and the page becomes an error row
+    #: (0: no limit). With both limits off, a one-worker run extracts in its own process.
     page_seconds: float = 30.0
     #: Address space a worker may use, in MB (``RLIMIT_AS``; 0: no cap).
     worker_memory_mb: int = 2048

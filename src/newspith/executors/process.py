@@ -58,8 +58,9 @@ def process_shards(shards: list[Shard], sink: Sink, config: ExtractConfig | None
                    step: Step = extract_document) -> Tally:
     """Run every page of ``shards`` into ``sink``, committing each shard once complete.
 
-    ``workers=1`` runs pages in this process (unless ``guarded``); otherwise in worker
-    processes with the time and memory guards of ``pool``. ``on_row`` sees each row after it
+    Pages run in worker processes with the time and memory guards of ``pool`` (one worker for
+    ``workers=1``); only ``workers=1`` with both guards off (``page_seconds`` and
+    ``worker_memory_mb`` 0) and not ``guarded`` runs pages in this process. ``on_row`` sees each row after it
     is written and before its shard can be committed. ``step`` is the per-page step (a module-level function, so that
     worker processes can run it). Returns the tally of these shards together.
     """
@@ -99,11 +100,12 @@ def process_shards(shards: list[Shard], sink: Sink, config: ExtractConfig | None
                 sink.commit(by_index[i], tallies[i])
                 committed.add(i)
 
-    if workers == 1 and not guarded:
+    pool = pool or PoolConfig()
+    unguarded = pool.page_seconds <= 0 and pool.worker_memory_mb <= 0
+    if workers == 1 and unguarded and not guarded:
         rows = (run_one(doc, config, step) for doc in documents())
     else:
-        rows = run_pool(documents(), config, replace(pool or PoolConfig(), workers=workers),
-                        fn=step)
+        rows = run_pool(documents(), config, replace(pool, workers=workers), fn=step)
     ids: set[str] = set()  # every id written in this run
     for row in rows:
         i = row.doc.seq // SEQ_SPAN

@@ -119,6 +119,7 @@ def run_pool(docs: Iterable[Document], config: ExtractConfig | None = None,
     todo = iter(docs)
     exhausted = False
     batch = max(1, pool.batch_pages)
+    limited = pool.page_seconds > 0  # 0: no time limit
     try:
         while True:
             for slot in slots:
@@ -135,8 +136,12 @@ def run_pool(docs: Iterable[Document], config: ExtractConfig | None = None,
             busy = [s for s in slots if s.doc is not None]
             if not busy:
                 return
-            deadline = min(s.since for s in busy) + pool.page_seconds
-            ready = wait([s.conn for s in busy], timeout=max(0.0, deadline - time.monotonic()))
+            if limited:
+                deadline = min(s.since for s in busy) + pool.page_seconds
+                ready = wait([s.conn for s in busy],
+                             timeout=max(0.0, deadline - time.monotonic()))
+            else:
+                ready = wait([s.conn for s in busy])
             now = time.monotonic()
             for i, slot in enumerate(slots):
                 if slot.doc is None:
@@ -156,7 +161,7 @@ def run_pool(docs: Iterable[Document], config: ExtractConfig | None = None,
                     yield (_error(doc, "memory", f"the page needed more than "
                                   f"{pool.worker_memory_mb} MB") if status == "memory"
                            else _error(doc, "worker-died", "the worker process died on this page"))
-                elif now - slot.since >= pool.page_seconds:
+                elif limited and now - slot.since >= pool.page_seconds:
                     slots[i] = _replace(slot, ctx, fn, config, pool.worker_memory_mb)
                     yield _error(doc, "timeout", f"the page took over {pool.page_seconds:g} s")
     finally:
