@@ -10,6 +10,7 @@ from newspith.document import Document
 from newspith.config import PoolConfig
 from newspith.pipeline.pool import run_pool
 from newspith.pipeline.steps import extract_document
+from tests.conftest import EXAMPLES
 
 PAGE = ("<html><body><article><h1>Bridge closes</h1>" + "<p>The council voted to close the old "
         "bridge to cars from May, after engineers found corrosion in its supports.</p>" * 5 +
@@ -49,3 +50,16 @@ def test_rows_match_the_sequential_step():
             for i in range(12)]
     pooled = {r.doc.id: r.article.text for r in run_pool(docs, pool=PoolConfig(workers=2))}
     assert pooled == {d.id: extract_document(d).article.text for d in docs}
+
+
+def test_the_memory_cap_is_on_top_of_what_the_worker_inherits():
+    import mmap
+
+    page = (EXAMPLES / "storm-blog.html").read_bytes()
+    reserved = mmap.mmap(-1, 3 << 30)  # a large index loaded in the parent: address space only
+    try:
+        docs = [Document(id=f"p{i}", source="t", body=page) for i in range(3)]
+        rows = list(run_pool(docs, pool=PoolConfig(workers=1, worker_memory_mb=512)))
+    finally:
+        reserved.close()
+    assert [r.ok for r in rows] == [True] * 3, [r.error for r in rows]

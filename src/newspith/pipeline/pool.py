@@ -4,7 +4,8 @@ The parent hands a batch of up to ``PoolConfig.batch_pages`` Documents to each i
 pipe and waits on all pipes at once; the worker sends a row back per page, in order (a batch saves
 the wait for the parent between pages). A worker that takes longer than ``PoolConfig.page_seconds``
 on a page is killed and replaced, and the page becomes an error row (``timeout``). Each worker runs
-under an address-space cap (``PoolConfig.worker_memory_mb``, ``RLIMIT_AS``): a page that needs more
+under an address-space cap (``PoolConfig.worker_memory_mb`` on top of the address space it
+inherited at fork, ``RLIMIT_AS``): a page that needs more
 raises MemoryError inside the worker, becomes an error row (``memory``), and the worker is replaced
 so that its heap starts clean. A worker that dies for any other reason is replaced too, and its
 page becomes an error row (``worker-died``). The rest of a replaced worker's batch goes to its
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import signal
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -29,16 +31,34 @@ from newspith.pipeline.steps import Row, extract_document
 __all__ = ["run_pool"]
 
 
+def _vm_size() -> int:
+    """This process's address space in bytes (what it inherited at fork), 0 if unknown."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmSize:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        return 0
+    return 0
+
+
 def _worker(conn: Connection, fn: Callable, config, memory_mb: int) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the parent stops the workers
     if memory_mb:
         import resource
 
-        limit = memory_mb * 1024 * 1024
+        # The cap is on top of the address space inherited from the parent (a loaded corpus
+        # index, the language model), not a total that may already be used up.
+        limit = _vm_size() + memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     while True:
         try:
             batch = conn.recv()
         except EOFError:
+            return
+        except MemoryError:  # the batch itself did not fit: its first page is the error row
+            conn.send(("memory", None))
             return
         if batch is None:
             return
