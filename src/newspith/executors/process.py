@@ -67,8 +67,7 @@ def process_shards(shards: list[Shard], sink: Sink, config: ExtractConfig | None
     by_index = {s.index: s for s in shards}
     tallies = {s.index: Tally() for s in shards}
     pending: Counter = Counter()   # rows still to come, per shard
-    read_all: list[int] = []       # shards whose records have all been read
-    committed: set[int] = set()
+    waiting: dict[int, None] = {}  # shards read to the end, not yet committed (in order)
     failed: set[int] = set()       # shards whose reading ended on an exception: no marker
 
     def documents() -> Iterator[Document]:
@@ -92,13 +91,13 @@ def process_shards(shards: list[Shard], sink: Sink, config: ExtractConfig | None
                 yield Document(id=f"{shard.source}#{n}", source=shard.source,
                                error=f"cannot read the input: {exc}"[:500],
                                seq=shard.first_seq + n)
-            read_all.append(shard.index)
+            waiting[shard.index] = None
 
     def commit_finished() -> None:
-        for i in read_all:
-            if i not in committed and i not in failed and pending[i] == 0:
+        for i in [i for i in waiting if pending[i] == 0]:
+            del waiting[i]
+            if i not in failed:
                 sink.commit(by_index[i], tallies[i])
-                committed.add(i)
 
     pool = pool or PoolConfig()
     unguarded = pool.page_seconds <= 0 and pool.worker_memory_mb <= 0
