@@ -128,3 +128,17 @@ def test_a_markdown_folder_has_one_file_per_article_and_an_index_of_every_row(tm
     # A rerun into the existing folder resumes: nothing is redone, the index is the same.
     assert main(["run", str(tmp_path / "in"), "--out", str(out), "--quiet"]) == 0
     assert [json.loads(line) for line in (out / "index.jsonl").read_text().splitlines()] == index
+
+
+def test_a_second_run_on_a_locked_output_is_refused(tmp_path, capsys):
+    import fcntl
+
+    write_warcs(tmp_path / "in", 1, 2)
+    out = tmp_path / "out.jsonl"
+    with open(tmp_path / "out.jsonl.lock", "a+b") as fh:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        assert main(["run", str(tmp_path / "in"), "--out", str(out), "--quiet"]) == 1
+    err = capsys.readouterr().err
+    assert "another run is writing" in err and len(err.strip().splitlines()) == 1
+    assert not out.exists()
+    assert main(["run", str(tmp_path / "in"), "--out", str(out), "--quiet"]) == 0

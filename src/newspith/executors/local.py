@@ -10,6 +10,9 @@ from the markers, and the rest are run from their first record:
 - Markdown folder ``DIR/`` (a name ending in ``/``, or an existing folder): one ``.md`` per
   article and an ``index.jsonl`` of every row, resumable the same way (:mod:`.markdown`).
 
+One run at a time writes an output: a run holds ``OUT.lock`` (``fcntl.flock``) and a second
+run on the same output is refused with an error.
+
 Run-level dedup sees every article of the run: those of skipped shards are read back from their
 parts (from the corpus's stored sketches, for SQLite, which also brings in every earlier run).
 """
@@ -23,6 +26,7 @@ from functools import partial
 from pathlib import Path
 
 from newspith.config import ExtractConfig, PoolConfig
+from newspith.errors import InputError
 from newspith.executors.corpus import CorpusSink
 from newspith.executors.markdown import MarkdownSink
 from newspith.executors.parts import PartSink, PartStore, part_suffix
@@ -57,7 +61,7 @@ def run_local(inputs: list[str], out: str | Path, config: ExtractConfig | None =
     shown: list[Row] = []
     deduper = Deduper() if dedup else None
     start = time.perf_counter()
-    with _sink(out, corpus, folder) as sink:
+    with _locked(out), _sink(out, corpus, folder) as sink:
         if restart:
             sink.clear()
         done = sink.done()
@@ -106,6 +110,25 @@ def run_local(inputs: list[str], out: str | Path, config: ExtractConfig | None =
     if not quiet:
         print_summary(shown, stats, out)
     return stats
+
+
+@contextmanager
+def _locked(out: Path):
+    """Hold ``OUT.lock`` for the run: a second run on the same output is refused."""
+    import fcntl
+
+    lock = out.with_name(out.name + ".lock")
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock, "a+b") as fh:
+        try:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise InputError(f"another run is writing {out} (it holds {lock}); wait for it "
+                             "to end") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
 
 
 @contextmanager

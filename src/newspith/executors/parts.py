@@ -133,7 +133,7 @@ class PartStore:
 
     def assemble(self, shards: list[Shard], out: Path) -> None:
         """Every shard's part, in shard order, into one output file (renamed into place)."""
-        tmp = out.with_name(out.name + ".tmp")
+        tmp = out.with_name(f"{out.name}.tmp{os.getpid()}")
         out.parent.mkdir(parents=True, exist_ok=True)
         if self.suffix == ".parquet":
             _join_parquet([self.part(s) for s in shards], tmp, self.fs)
