@@ -84,7 +84,31 @@ def test_a_local_spark_job_writes_the_local_executors_rows(tmp_path):
         assert spark_rows[id].get("title") == row.get("title")
     assert stats["read"] == made.records and stats["written"] == len(made.page_ids)
     assert stats["dropped"] == {"not-html": made.dropped} and stats["shards"] == 4
+    assert stats["seconds"] > 0 and stats["pages_per_second"] is not None
 
     # A rerun finds every marker and starts no Spark job at all.
     again = run_spark(read_manifest(str(manifest)), str(out), master="local[2]", conf=LEAN)
     assert again.shards_skipped == 4 and again.read == stats["read"]
+
+
+def test_a_conf_without_equals_is_a_usage_error(tmp_path, capsys):
+    manifest = tmp_path / "manifest.txt"
+    manifest.write_text("x.warc.gz\n")
+    assert main(["spark-run", str(manifest), "--out", str(tmp_path / "o"), "--conf",
+                 "spark.ui.enabled"]) == 2
+    assert "KEY=VALUE" in capsys.readouterr().err
+
+
+def test_a_failed_spark_job_is_one_line_and_exit_1(tmp_path, monkeypatch, capsys):
+    errors = pytest.importorskip("pyspark.errors", reason="pyspark is not installed")
+    import newspith.executors.spark as spark
+
+    def failing(*args, **kwargs):
+        raise errors.PySparkException(message="Job aborted due to stage failure\n\tat x.y")
+
+    monkeypatch.setattr(spark, "run_spark", failing)
+    manifest = tmp_path / "manifest.txt"
+    manifest.write_text("x.warc.gz\n")
+    assert main(["spark-run", str(manifest), "--out", str(tmp_path / "o")]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "Spark job failed: Job aborted" in err[0]

@@ -78,3 +78,19 @@ def test_run_writes_parquet_with_the_documented_schema(tmp_path):
     assert rows["ferry.html"]["ok"] and rows["ferry.html"]["title"].startswith("Ferry crossing")
     assert rows["ferry.html"]["authors"] == ["Morwenna Hale"]
     assert not rows["broken.html"]["ok"] and rows["broken.html"]["error_stage"]
+
+
+def test_an_error_inside_the_writer_rolls_back_what_was_not_committed(tmp_path):
+    import sqlite3
+
+    import pytest
+
+    from newspith.io.sqlite import SqliteWriter
+
+    db = tmp_path / "c.sqlite"
+    with pytest.raises(RuntimeError):
+        with SqliteWriter(db, commit_every=0) as w:
+            w.write({"id": "a", "ok": False, "error": {"error": "x"}})
+            raise RuntimeError("interrupted")
+    with sqlite3.connect(db) as con:
+        assert con.execute("SELECT count(*) FROM errors").fetchone()[0] == 0

@@ -63,3 +63,23 @@ def test_the_memory_cap_is_on_top_of_what_the_worker_inherits():
     finally:
         reserved.close()
     assert [r.ok for r in rows] == [True] * 3, [r.error for r in rows]
+
+
+def _slow_ok(doc, config):
+    time.sleep(0.3)
+    return extract_document(doc, config)
+
+
+def test_ctrl_c_reaching_the_workers_does_not_kill_them():
+    import multiprocessing
+    import signal
+
+    page = (EXAMPLES / "storm-blog.html").read_bytes()
+    docs = [Document(id=f"p{i}", source="t", body=page) for i in range(4)]
+    rows = []
+    for row in run_pool(docs, pool=PoolConfig(workers=2, batch_pages=1), fn=_slow_ok):
+        if not rows:
+            for child in multiprocessing.active_children():
+                os.kill(child.pid, signal.SIGINT)
+        rows.append(row)
+    assert [r.ok for r in rows] == [True] * 4, [r.error for r in rows]

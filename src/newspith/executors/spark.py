@@ -24,6 +24,7 @@ import json
 import math
 import os
 import sys
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -73,6 +74,7 @@ def run_spark(sources: list[str], out: str, master: str | None = None,
               files_per_task: int = 1, restart: bool = False,
               app_name: str = "newspith") -> BatchStats:
     """Run every input not yet finished as Spark tasks; the figures of the whole run."""
+    start = time.perf_counter()
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # before the session starts
     from pyspark.sql import SparkSession
 
@@ -95,6 +97,7 @@ def run_spark(sources: list[str], out: str, master: str | None = None,
     todo = [(s.index, s.source, s.key, s.fingerprint) for s in shards
             if not s.finished_in(done)]
     if not todo:
+        stats.seconds = time.perf_counter() - start
         return stats
     spark = builder.getOrCreate()
     try:
@@ -108,6 +111,7 @@ def run_spark(sources: list[str], out: str, master: str | None = None,
         stats.incomplete = [source for _, source, key, _ in todo if key not in finished]
     finally:
         spark.stop()
+    stats.seconds = time.perf_counter() - start
     return stats
 
 
@@ -133,12 +137,21 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run_from_args(args) -> int:
+    bad = [kv for kv in args.conf if "=" not in kv or kv.startswith("=")]
+    if bad:
+        print(f"newspith: usage error: --conf takes KEY=VALUE, not {bad[0]!r}", file=sys.stderr)
+        return 2
     conf = dict(kv.split("=", 1) for kv in args.conf)
     pool = PoolConfig(workers=1, page_seconds=args.page_seconds,
                       worker_memory_mb=args.worker_memory)
-    stats = run_spark(read_manifest(args.manifest), args.out, master=args.master, conf=conf,
-                      pool=pool, part_format=args.format, files_per_task=args.files_per_task,
-                      restart=args.restart)
+    try:
+        stats = run_spark(read_manifest(args.manifest), args.out, master=args.master,
+                          conf=conf, pool=pool, part_format=args.format,
+                          files_per_task=args.files_per_task, restart=args.restart)
+    except _spark_errors() as exc:
+        first = next((line for line in str(exc).splitlines() if line.strip()), type(exc).__name__)
+        print(f"newspith: error: the Spark job failed: {first[:300]}", file=sys.stderr)
+        return 1
     figures = stats.to_dict()
     if args.stats:
         Path(args.stats).write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
@@ -149,6 +162,16 @@ def run_from_args(args) -> int:
               f"{', '.join(stats.incomplete[:20])}", file=sys.stderr)
         return 1
     return 0 if figures["counts_check"] else 1
+
+
+def _spark_errors() -> tuple[type[BaseException], ...]:
+    """What a failed Spark job raises in the driver (pyspark's and py4j's errors)."""
+    try:
+        from py4j.protocol import Py4JError
+        from pyspark.errors import PySparkException
+    except ImportError:
+        return (ImportError,)
+    return (PySparkException, Py4JError, ImportError)
 
 
 def main(argv: list[str] | None = None) -> int:
