@@ -5,9 +5,9 @@ the per-page step (here, or in guarded worker processes); its row goes to the si
 shard's last row is written the sink commits the shard with its tally (the completion marker).
 Rows may come back out of order across shards; a shard is committed only when all of its rows
 are in. An input that cannot be opened or read on is an error row, never the end of the batch;
-unless the input does not exist, its shard gets no completion marker (it is listed in the tally's ``incomplete``), so that a
-rerun redoes it.
-A row whose id was already written in this run is an error row (``duplicate-id``).
+unless the input does not exist, its shard gets no completion marker (it is listed in the
+tally's ``incomplete``), so that a rerun redoes it. A row whose id was already written in this run
+is an error row (``duplicate-id``).
 """
 
 from __future__ import annotations
