@@ -102,3 +102,26 @@ def test_a_corrupt_gzip_member_is_one_error_and_the_records_after_it_are_read(tm
     assert len(bad) == 1 and bad[0].headers["read-error"] == "corrupt-gzip-member"
     row = extract_document(bad[0])
     assert row.error["error"] == "corrupt-gzip-member"
+
+
+def test_a_warc_compressed_as_one_member_is_streamed_with_the_same_records(tmp_path,
+                                                                           monkeypatch):
+    """``gzip file.warc``: one member for the whole file. Past MAX_MEMBER_BYTES the rest is
+    read as a stream (bounded memory) and gives the same records, the cut last one included."""
+    from newspith.io import warc
+
+    path = _warc(tmp_path)  # one gzip member: request, HTML, PNG, cp1252 HTML, a cut record
+
+    def rows():
+        return [(type(r).__name__, r.id, getattr(r, "body", None), getattr(r, "error", None))
+                for r in read_warc(path)]
+
+    whole = rows()
+    with path.open("rb") as fh:
+        member, _ = next(warc.gzip_members(fh, chunk=64, max_member=256))
+        assert not isinstance(member, bytes)  # a stream of the rest, not the member in memory
+    monkeypatch.setattr(warc, "MAX_MEMBER_BYTES", 256)
+    streamed = rows()
+    assert streamed == whole
+    assert [kind for kind, *_ in streamed] == ["Document", "Dropped", "Document", "Document"]
+    assert "truncated" in streamed[-1][3]

@@ -69,13 +69,14 @@ def iter_records(path: Source, record_type: str) -> Iterator[RawRecord]:
         if not str(path).lower().endswith(".gz"):
             yield from _records(fh, record_type, str(path), "")
             return
-        for m, (member, whole) in enumerate(gzip_members(fh), 1):
+        for m, (member, whole) in enumerate(gzip_members(fh, max_member=MAX_MEMBER_BYTES), 1):
             if member is None:
                 yield RawRecord(id=f"{path}#member-{m}", url=None, date=None,
                                 error="corrupt gzip member: skipped to the next member",
                                 reason="corrupt-gzip-member")
                 continue
-            got = yield from _records(io.BytesIO(member), record_type, str(path), f"{m}.")
+            stream = member if isinstance(member, _GzipStream) else io.BytesIO(member)
+            got = yield from _records(stream, record_type, str(path), f"{m}.")
             if not whole and not got:
                 yield RawRecord(id=f"{path}#member-{m}", url=None, date=None,
                                 error="the file ends inside a gzip member", reason="truncated")
@@ -119,12 +120,56 @@ def _records(fh: BinaryIO, record_type: str, path: str, prefix: str) -> Iterator
 
 
 _GZIP_START = b"\x1f\x8b\x08"
+#: A gzip member whose compressed size passes this is not one record but a whole file compressed
+#: at once (``gzip file.warc``), or a huge record: the rest of the file is streamed, not held in
+#: memory (a damaged stretch in that rest then ends the file).
+MAX_MEMBER_BYTES = 8 << 20
 
 
-def gzip_members(fh: BinaryIO, chunk: int = 1 << 20) -> Iterator[tuple[bytes | None, bool]]:
+class _GzipStream(io.RawIOBase):
+    """The rest of a gzip file as one stream, from a member already begun (its decompressor, the
+    output it gave and the input it has not read yet), member after member, in bounded memory.
+    A damaged stretch ends the stream: past one, nothing can be trusted to line up."""
+
+    def __init__(self, fh: BinaryIO, d, out: list[bytes], data: bytes, chunk: int) -> None:
+        self._fh, self._d, self._chunk = fh, d, chunk
+        self._buf = bytearray(b"".join(out))
+        self._pending, self._eof, self._pos = data, False, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def tell(self) -> int:  # (the WARC reader asks where it is; it never seeks)
+        return self._pos
+
+    def readinto(self, target) -> int:
+        while not self._buf and not self._eof:
+            if self._d.eof:  # the next member starts in what the last one left
+                self._pending, self._d = self._d.unused_data, zlib.decompressobj(31)
+            if not self._pending:
+                self._pending = self._fh.read(self._chunk)
+                if not self._pending:
+                    self._eof = True
+                    break
+            try:
+                self._buf += self._d.decompress(self._pending)
+            except zlib.error:
+                self._eof = True
+                break
+            self._pending = b""
+        n = min(len(target), len(self._buf))
+        target[:n] = self._buf[:n]
+        del self._buf[:n]
+        self._pos += n
+        return n
+
+
+def gzip_members(fh: BinaryIO, chunk: int = 1 << 20, max_member: int = MAX_MEMBER_BYTES
+                 ) -> Iterator[tuple[bytes | _GzipStream | None, bool]]:
     """``(data, whole)`` for each gzip member of a stream, in order: ``data`` is ``None`` for a
     damaged stretch (skipped up to the next member start); ``whole`` is false for a last member
-    the stream ends inside."""
+    the stream ends inside. A member over ``max_member`` compressed bytes is given as a stream
+    of the rest of the file instead (the last item)."""
     data, eof = b"", False
     while True:
         if not data and not eof:
@@ -140,6 +185,9 @@ def gzip_members(fh: BinaryIO, chunk: int = 1 << 20) -> Iterator[tuple[bytes | N
                 if d.eof:
                     data = d.unused_data
                     break
+                if len(raw) > max_member:
+                    yield _GzipStream(fh, d, out, b"", chunk), True
+                    return
                 data = fh.read(chunk)
                 if not data:
                     eof = True
