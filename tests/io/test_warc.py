@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import zlib
 
 import pytest
 
@@ -125,3 +126,21 @@ def test_a_warc_compressed_as_one_member_is_streamed_with_the_same_records(tmp_p
     assert streamed == whole
     assert [kind for kind, *_ in streamed] == ["Document", "Dropped", "Document", "Document"]
     assert "truncated" in streamed[-1][3]
+
+
+@pytest.mark.parametrize("encoding", ["gzip", "deflate", "chunked"])
+def test_bodies_stored_as_they_came_over_the_wire_are_decoded(encoding):
+    if encoding == "chunked":
+        body = b"".join(f"{len(PAGE[i:i + 700]):x}\r\n".encode() + PAGE[i:i + 700] + b"\r\n"
+                        for i in range(0, len(PAGE), 700)) + b"0\r\n\r\n"
+        header = b"Transfer-Encoding: chunked"
+    else:
+        body = gzip.compress(PAGE) if encoding == "gzip" else zlib.compress(PAGE)
+        header = f"Content-Encoding: {encoding}".encode()
+    block = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n" + header + b"\r\n\r\n" + body
+    assert split_http(block) == ("text/html", PAGE)
+
+
+def test_a_body_that_does_not_decode_is_kept_as_it_is():
+    block = b"HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Type: text/html\r\n\r\n<p>x"
+    assert split_http(block) == ("text/html", b"<p>x")

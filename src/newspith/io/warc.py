@@ -225,14 +225,61 @@ def read_warc(path: Source) -> Iterator[Document | Dropped]:
 
 
 def split_http(block: bytes) -> tuple[str | None, bytes]:
-    """``(Content-Type, body)`` of an HTTP response as stored in a WARC record."""
+    """``(Content-Type, body)`` of an HTTP response as stored in a WARC record.
+
+    Crawlers store the body as it came over the wire: a ``Transfer-Encoding: chunked`` body is
+    joined, and a ``Content-Encoding: gzip`` or ``deflate`` one decompressed (up to
+    ``MAX_DECODED_BYTES``); a body that does not decode is kept as it is.
+    """
     head, sep, body = block.partition(b"\r\n\r\n")
     if not sep:
         head, sep, body = block.partition(b"\n\n")
     if not sep or not head.startswith(b"HTTP/"):
         return None, block
+    fields: dict[bytes, bytes] = {}
     for line in head.split(b"\n")[1:]:
         name, _, value = line.partition(b":")
-        if name.strip().lower() == b"content-type":
-            return value.strip().decode("latin-1"), body
-    return None, body
+        fields.setdefault(name.strip().lower(), value.strip())
+    content_type = fields.get(b"content-type")
+    if b"chunked" in fields.get(b"transfer-encoding", b"").lower():
+        body = _dechunk(body)
+    encoding = fields.get(b"content-encoding", b"").lower()
+    if encoding in (b"gzip", b"x-gzip", b"deflate"):
+        body = _decompress(body, gzip_wrapped=encoding != b"deflate")
+    return (content_type.decode("latin-1") if content_type is not None else None), body
+
+
+#: A compressed HTTP body is decompressed up to this many bytes (a zip bomb stops there).
+MAX_DECODED_BYTES = 64 << 20
+
+
+def _decompress(body: bytes, gzip_wrapped: bool) -> bytes:
+    for wbits in ((31,) if gzip_wrapped else (15, -15)):
+        d = zlib.decompressobj(wbits)
+        try:
+            out = d.decompress(body, MAX_DECODED_BYTES)
+        except zlib.error:
+            continue
+        return out
+    return body
+
+
+def _dechunk(body: bytes) -> bytes:
+    """A chunked body joined; the body as it is when it is not well-formed chunks."""
+    out, pos = [], 0
+    while True:
+        end = body.find(b"\r\n", pos)
+        if end < 0:
+            return body
+        size_field = body[pos:end].split(b";", 1)[0].strip()
+        try:
+            size = int(size_field, 16)
+        except ValueError:
+            return body
+        if size == 0:
+            return b"".join(out)
+        start = end + 2
+        out.append(body[start:start + size])
+        pos = start + size + 2
+        if pos > len(body):
+            return b"".join(out)  # the last chunk was cut short: keep what there is
