@@ -87,3 +87,11 @@ def test_extract_explain():
     assert r.returncode == 0
     out = r.stdout.decode()
     assert out.startswith("strategy: container") and "+ [prose]" in out and "- [" in out
+
+
+def test_run_on_a_folder_without_pages_is_one_clear_line(tmp_path):
+    (tmp_path / "notes.txt").write_text("not a page")
+    r = run("run", str(tmp_path), "--out", str(tmp_path / "out.jsonl"))
+    assert r.returncode == 1
+    assert r.stderr.strip().splitlines() == [
+        f"newspith: error: no HTML, WARC, WET or JSONL files in the folder {tmp_path}".encode()]

@@ -42,7 +42,10 @@ def expand_paths(inputs: Iterable[str]) -> list[Source]:
             continue
         p = Path(item)
         if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and _wanted(f)))
+            found = sorted(f for f in p.rglob("*") if f.is_file() and _wanted(f))
+            if not found:
+                raise InputError(f"no HTML, WARC, WET or JSONL files in the folder {item}")
+            out.extend(found)
         elif p.is_file():
             out.append(p)
         else:
