@@ -68,7 +68,7 @@ def run_local(inputs: list[str], out: str | Path, config: ExtractConfig | None =
         todo = [s for s in shards if not s.finished_in(done)]
         for s in shards:
             if s.finished_in(done):
-                stats.absorb(Tally.from_dict(done[s.key]["tally"]))
+                stats.merge(Tally.from_dict(done[s.key]["tally"]))
                 stats.shards_skipped += 1
         if deduper is not None:
             if corpus:
@@ -95,7 +95,7 @@ def run_local(inputs: list[str], out: str | Path, config: ExtractConfig | None =
             if deduper is not None and todo:
                 preload(deduper.config)  # once, before the workers fork
                 step = partial(extract_and_sketch, dedup=deduper.config)
-            stats.absorb(process_shards(todo, sink, config, workers, pool, on_row, step=step))
+            stats.merge(process_shards(todo, sink, config, workers, pool, on_row, step=step))
         if deduper is not None:
             stats.clusters = deduper.clusters()
             if corpus:

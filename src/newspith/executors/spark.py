@@ -92,7 +92,7 @@ def run_spark(sources: list[str], out: str, master: str | None = None,
     stats = BatchStats(shards=len(shards))
     for s in shards:
         if s.finished_in(done):
-            stats.absorb(Tally.from_dict(done[s.key]["tally"]))
+            stats.merge(Tally.from_dict(done[s.key]["tally"]))
             stats.shards_skipped += 1
     todo = [(s.index, s.source, s.key, s.fingerprint) for s in shards
             if not s.finished_in(done)]
@@ -106,7 +106,7 @@ def run_spark(sources: list[str], out: str, master: str | None = None,
             lambda part: _task(out, suffix, config, pool or PoolConfig(), list(part)))
         finished = set()
         for marker in job.collect():
-            stats.absorb(Tally.from_dict(marker["tally"]))
+            stats.merge(Tally.from_dict(marker["tally"]))
             finished.add(marker["key"])
         stats.incomplete = [source for _, source, key, _ in todo if key not in finished]
     finally:

@@ -11,41 +11,23 @@ markers, resume after a kill.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from newspith.config import ExtractConfig, PoolConfig
+from newspith.executors.shards import Tally
 
 __all__ = ["BatchStats", "run_files"]
 
 
 @dataclass
-class BatchStats:
-    read: int = 0
-    written: int = 0
-    articles: int = 0
-    not_articles: int = 0
-    errors: Counter = field(default_factory=Counter)
-    dropped: Counter = field(default_factory=Counter)  # records that are not pages, by reason
+class BatchStats(Tally):
+    """A run's figures: the tallies of all its shards, and what only the run knows."""
+
     clusters: dict = field(default_factory=dict)       # article id -> Membership (dedup)
     seconds: float = 0.0
     shards: int = 0          # input files of the run
     shards_skipped: int = 0  # finished by an earlier, interrupted run (resume)
-    landed: int = 0          # rows found in the output as each shard was committed
-    incomplete: list = field(default_factory=list)  # shards whose input failed part-way
-
-    def absorb(self, tally) -> None:
-        """Add the figures of a shard (or several): a
-        :class:`~newspith.executors.shards.Tally`."""
-        self.read += tally.read
-        self.written += tally.written
-        self.articles += tally.articles
-        self.not_articles += tally.not_articles
-        self.errors.update(tally.errors)
-        self.dropped.update(tally.dropped)
-        self.landed += tally.landed
-        self.incomplete.extend(getattr(tally, "incomplete", ()))
 
     @property
     def counts_check(self) -> bool:
