@@ -68,8 +68,7 @@ def run_local(inputs: list[str], out: str | Path, config: ExtractConfig | None =
         todo = [s for s in shards if not s.finished_in(done)]
         for s in shards:
             if s.finished_in(done):
-                stats.merge(Tally.from_dict(done[s.key]["tally"]))
-                stats.shards_skipped += 1
+                stats.skip(Tally.from_dict(done[s.key]["tally"]))
         if deduper is not None:
             if corpus:
                 sink.load_corpus(deduper)

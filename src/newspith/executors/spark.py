@@ -92,8 +92,7 @@ def run_spark(sources: list[str], out: str, master: str | None = None,
     stats = BatchStats(shards=len(shards))
     for s in shards:
         if s.finished_in(done):
-            stats.merge(Tally.from_dict(done[s.key]["tally"]))
-            stats.shards_skipped += 1
+            stats.skip(Tally.from_dict(done[s.key]["tally"]))
     todo = [(s.index, s.source, s.key, s.fingerprint) for s in shards
             if not s.finished_in(done)]
     if not todo:

@@ -28,6 +28,13 @@ class BatchStats(Tally):
     seconds: float = 0.0
     shards: int = 0          # input files of the run
     shards_skipped: int = 0  # finished by an earlier, interrupted run (resume)
+    resumed: int = 0         # rows of those shards, written by the earlier run
+
+    def skip(self, tally: Tally) -> None:
+        """Count a shard an earlier run finished: its figures, not its time."""
+        self.merge(tally)
+        self.shards_skipped += 1
+        self.resumed += tally.written
 
     @property
     def counts_check(self) -> bool:
@@ -45,7 +52,8 @@ class BatchStats(Tally):
                                "clusters_with_copies": len({m.cluster for m in copies})},
                 "shards": self.shards, "shards_skipped": self.shards_skipped,
                 "seconds": round(self.seconds, 3),
-                "pages_per_second": round(self.written / self.seconds, 1) if self.seconds else None,
+                "pages_per_second": (round((self.written - self.resumed) / self.seconds, 1)
+                                     if self.seconds else None),
                 "landed": self.landed, "incomplete_shards": list(self.incomplete),
                 "counts_check": self.counts_check}
 

@@ -75,7 +75,7 @@ def print_summary(rows: list[Row], stats, out: Path) -> None:
                   f"{f' ({why})' if why else ''}; "
                   f"{stats.articles} articles, {stats.not_articles} not articles, "
                   f"{errors} errors")
-    if getattr(stats, "shards_skipped", 0):
+    if stats.shards_skipped:
         console.print(f"resumed: {stats.shards_skipped} of {stats.shards} input files were "
                       f"finished by an earlier run (figures above cover the whole run)")
     copies = [m for m in stats.clusters.values() if not m.earliest]
