@@ -13,7 +13,7 @@ from newspith.cli import main
 from newspith.io.warc import Dropped, read_warc, split_http
 from newspith.pipeline.steps import extract_document
 from tests.conftest import EXAMPLES
-from tests.warcgen import write_damaged
+from tests.warcgen import http, record, write_damaged
 
 PAGE = (EXAMPLES / "harbour-ferry.html").read_bytes()
 LATIN = "<html><head><title>Caf\xe9</title></head><body><article><h1>Caf\xe9 reopens</h1>" + \
@@ -23,31 +23,20 @@ LATIN = "<html><head><title>Caf\xe9</title></head><body><article><h1>Caf\xe9 reo
 
 
 def _record(kind: str, uri: str, n: int, block: bytes, cut: int = 0) -> bytes:
-    head = (f"WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\n"
-            f"WARC-Date: 2024-05-02T10:00:0{n}Z\r\n"
-            f"WARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-00000000000{n}>\r\n"
-            f"Content-Type: application/http; msgtype={kind}\r\n"
-            f"Content-Length: {len(block)}\r\n\r\n").encode()
-    rec = head + block + b"\r\n\r\n"
-    return rec[:-cut] if cut else rec
-
-
-def _http(content_type: str, body: bytes) -> bytes:
-    return (f"HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\n"
-            f"Content-Length: {len(body)}\r\n\r\n").encode() + body
+    return record(kind, uri, f"00000000-0000-0000-0000-{n:012d}", block, n, cut)
 
 
 def _warc(tmp_path, truncated: bool = True):
     data = b"".join([
         _record("request", "https://example.org/ferry", 1, b"GET /ferry HTTP/1.1\r\n\r\n"),
-        _record("response", "https://example.org/ferry", 2, _http("text/html", PAGE)),
+        _record("response", "https://example.org/ferry", 2, http("text/html", PAGE)),
         _record("response", "https://example.org/logo.png", 3,
-                _http("image/png", b"\x89PNG\r\n\x1a\n" + bytes(64))),
+                http("image/png", b"\x89PNG\r\n\x1a\n" + bytes(64))),
         _record("response", "https://example.org/cafe", 4,
-                _http("text/html; charset=windows-1252", LATIN.encode("cp1252"))),
+                http("text/html; charset=windows-1252", LATIN.encode("cp1252"))),
     ])
     if truncated:
-        data += _record("response", "https://example.org/cut", 5, _http("text/html", PAGE),
+        data += _record("response", "https://example.org/cut", 5, http("text/html", PAGE),
                         cut=len(PAGE) // 2)
     path = tmp_path / "crawl.warc.gz"
     path.write_bytes(gzip.compress(data))
@@ -55,7 +44,7 @@ def _warc(tmp_path, truncated: bool = True):
 
 
 def test_split_http_reads_the_content_type():
-    assert split_http(_http("text/html; charset=utf-8", b"<p>x</p>")) == (
+    assert split_http(http("text/html; charset=utf-8", b"<p>x</p>")) == (
         "text/html; charset=utf-8", b"<p>x</p>")
     assert split_http(b"no http here") == (None, b"no http here")
 
