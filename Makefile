@@ -8,7 +8,11 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: demo test bench setup clean
 
-$(STAMP): pyproject.toml
+# The modules setup.py compiles with mypyc: editing one rebuilds the install (its .so would
+# otherwise shadow the edit).
+COMPILED := $(shell sed -n 's/^    "\(src\/.*\.py\)",$$/\1/p' setup.py)
+
+$(STAMP): pyproject.toml setup.py $(COMPILED)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[test,serve,spark]'

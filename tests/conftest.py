@@ -21,3 +21,22 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip(f"../shared/ not found at {SHARED}: this test needs the project's shared data")
     return SHARED
+
+
+def stale_compiled_modules() -> list[str]:
+    """Sources edited after their mypyc build (see setup.py): the ``.so`` beside them would shadow
+    the edit, and the tests would run the old code."""
+    stale = []
+    for py in (ROOT / "src" / "newspith").rglob("*.py"):
+        for so in py.parent.glob(py.stem + ".*.so"):
+            if py.stat().st_mtime > so.stat().st_mtime:
+                stale.append(str(py.relative_to(ROOT)))
+    return stale
+
+
+def pytest_configure(config) -> None:
+    stale = stale_compiled_modules()
+    if stale:
+        pytest.exit(f"the compiled build is older than {', '.join(stale[:3])}"
+                    f"{' …' if len(stale) > 3 else ''}: run `make setup` (or NEWSPITH_PURE=1 "
+                    "pip install -e . for pure Python) before testing", returncode=4)

@@ -220,6 +220,26 @@ def test_language_is_checked_against_the_text():
     assert (c.language, c.sources["language"]) == ("de", "language-id")
 
 
+def test_function_words_confirm_only_a_plain_declared_language():
+    from newspith.extract.metadata.language import _plainly, settle
+
+    english = ("The council said on Tuesday that the ferry service to the island would be cut, "
+               "and that the operator has warned of rising costs for the route.")
+    dutch = ("De gemeenteraad heeft dinsdag besloten dat de veerdienst naar het eiland wordt "
+             "beperkt, omdat de kosten voor de exploitant te hoog zijn geworden.")
+    assert _plainly("en", english, 4)
+    assert not _plainly("en", dutch, 4) and not _plainly("de", english, 4)
+    assert not _plainly("sv", english, 4)  # no word list: the identifier decides
+    mixed = "The der die und das ist nicht and of to " * 3  # as many of each: not plain
+    assert not _plainly("en", mixed, 4)
+    # The shortcut never overrules: a page declared "en" in Dutch still goes to the identifier.
+    cfg = MetadataConfig()
+    assert settle("en", "html-lang", dutch * 3, cfg)[0] == "nl"
+    assert settle("en", "html-lang", english * 3, cfg) == ("en", "html-lang", None)
+    off = MetadataConfig(lang_confirm_words=0)
+    assert settle("en", "html-lang", english * 3, off) == ("en", "html-lang", None)
+
+
 def test_site_canonical_image_tags_description():
     head = ('<meta property="og:site_name" content="The Ledger">'
             '<link rel="canonical" href="/story/1">'

@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -70,7 +71,7 @@ def run(html: str | bytes | LexborHTMLParser, url: str | None = None, *,
     """The extraction driver: parse, segment, score, choose the body, type it, add metadata."""
     config = config or _DEFAULT
     page = parse(html, config, content_type, decode_config)
-    encoding = {"encoding": page.encoding, "encoding_source": page.encoding_source}
+    encoding: dict[str, Any] = {"encoding": page.encoding, "encoding_source": page.encoding_source}
     root = page.tree.body or page.tree.root
     if root is None:
         return Run(Article(url=url, reason="empty page", **encoding), [], None)

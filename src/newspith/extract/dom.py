@@ -68,7 +68,8 @@ def parse(html: str | bytes | LexborHTMLParser, config: ExtractConfig,
     # NUL characters end text early in some C parsers; they never carry meaning in HTML.
     if "\x00" in text:
         text = text.replace("\x00", "")
-    if text.count("<") > config.max_parse_depth:  # (a page with fewer tags cannot be deeper)
+    # Only a page with more opening tags than the limit can nest deeper: "<" less "</".
+    if text.count("<") - text.count("</") > config.max_parse_depth:
         text = bounded_nesting(text, config.max_parse_depth)
     return Page(LexborHTMLParser(text), encoding, source)
 

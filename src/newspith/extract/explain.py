@@ -27,7 +27,7 @@ METADATA_FIELDS = ("title", "authors", "published", "modified", "site_name", "la
 
 def element_path(e: Element | None, depth: int = _PATH_DEPTH) -> str:
     """A short CSS-like path of an element: ``div.article-body > p``, nearest last."""
-    parts = []
+    parts: list[str] = []
     while e is not None and len(parts) < depth:
         attrs = e.node.attributes if e.node is not None else {}
         label = e.tag

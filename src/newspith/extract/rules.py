@@ -122,48 +122,17 @@ _LAYOUT_SIDEBAR = re.compile(
     r"(?:layout|grid|template)[\w-]*(?:sidebar|rail)|"
     r"(?:sidebar|rail)[\w-]*(?:layout|grid|template)", re.IGNORECASE)
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
-_SEP = r"[\s_\-:./]"
 
 
-def _alt(words) -> str:
-    """An alternation of ``words`` factored as a trie ("co(?:mment|okie)"): Python's regex engine
-    tries alternatives one by one, so a flat list of 80 words is ten times slower."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def render(node: dict) -> str:
-        ends = "" in node
-        branches = [re.escape(ch) + render(sub) for ch, sub in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if ends:
-            return f"(?:{body})?"
-        return body
-
-    return render(trie)
-
-
-def _token_group(name: str, prefixes, exact=()) -> str:
-    """A named group matching tokens that start with one of ``prefixes`` or equal ``exact``."""
-    alts = [_alt(prefixes)]
-    if exact:
-        alts.append(f"(?:{_alt(exact)})(?={_SEP}|$)")
-    return f"(?P<{name}>{'|'.join(alts)})"
-
-
-# One scan finds every hint word; at each token the first group that matches wins, so a token
-# counts once, in the order strong furniture, weak furniture, content.
-_HINT_RE = re.compile(
-    f"(?:^|{_SEP})(?:"
-    + _token_group("neg2", _NEG_STRONG_PREFIX, _NEG_STRONG_EXACT) + "|"
-    + _token_group("soft", _NEG_SOFT_PREFIX) + "|"
-    + _token_group("neg1", _NEG_WEAK_PREFIX, _NEG_WEAK_EXACT) + "|"
-    + _token_group("pos1", _POS_WEAK_PREFIX) + ")")
+# A class name is read token by token (``c-share-bar`` → ``c``, ``share``, ``bar``); the first
+# kind a token belongs to wins, in the order strong furniture, soft, weak furniture, content.
+# A prefix word hits a token that starts with it (``sharebar``), an exact word a whole token.
+_SEP_TO_SPACE = str.maketrans("_-:./", "     ")
+_NEG_STRONG_PREFIX_T = tuple(_NEG_STRONG_PREFIX)
+_NEG_SOFT_PREFIX_T = tuple(_NEG_SOFT_PREFIX)
+_NEG_WEAK_PREFIX_T = tuple(_NEG_WEAK_PREFIX)
+_POS_WEAK_PREFIX_T = tuple(_POS_WEAK_PREFIX)
+_COMMENT_WORDS_T = tuple(COMMENT_WORDS)
 
 
 # Strong positives are matched on each class name with its separators removed, at its start or
@@ -171,7 +140,14 @@ _HINT_RE = re.compile(
 
 
 _F_NEG2, _F_NEG1, _F_SOFT, _F_POS1, _F_POS2, _F_COMMENT = 1, 2, 4, 8, 16, 32
-_COMMENT_RE = re.compile(f"(?:^|{_SEP})(?:{_alt(COMMENT_WORDS)})")
+_DIGITS = re.compile(r"\d+")
+
+
+def _flags_of(name: str) -> int:
+    """:func:`_name_flags` of ``name`` with each run of digits read as one ``0``: the hint words
+    are letters, so ``post-1234`` and ``post-98`` are one cache entry (ids repeat no more than
+    once a page; without this they are half of all the distinct names)."""
+    return _name_flags(_DIGITS.sub("0", name))
 
 
 @lru_cache(maxsize=16384)  # bounded: class names ("row", "clearfix") repeat across all pages
@@ -183,22 +159,28 @@ def _name_flags(name: str) -> int:
     flags = 0
     if _LAYOUT_SIDEBAR.search(name):
         return 0  # "c-layout-sidebar-left", "grid-with-sidebar": a page layout, not a sidebar
+    tokens = name.lower().translate(_SEP_TO_SPACE).split()
     if not _BUILDER_CLASS.match(name):
-        for m in _HINT_RE.finditer(name.lower()):
-            kind = m.lastgroup
-            flags |= (_F_NEG2 if kind == "neg2" else _F_SOFT if kind == "soft"
-                      else _F_NEG1 if kind == "neg1" else _F_POS1)
+        for tok in tokens:
+            if tok.startswith(_NEG_STRONG_PREFIX_T) or tok in _NEG_STRONG_EXACT:
+                flags |= _F_NEG2
+            elif tok.startswith(_NEG_SOFT_PREFIX_T):
+                flags |= _F_SOFT
+            elif tok.startswith(_NEG_WEAK_PREFIX_T) or tok in _NEG_WEAK_EXACT:
+                flags |= _F_NEG1
+            elif tok.startswith(_POS_WEAK_PREFIX_T):
+                flags |= _F_POS1
     joined = name.replace("-", "").replace("_", "").lower()
     if joined.startswith(_POS_STRONG_PREFIX) or joined.endswith(_POS_STRONG_PREFIX):
         flags |= _F_POS2
-    if flags & _F_NEG2 and _COMMENT_RE.search(name.lower()):
+    if flags & _F_NEG2 and any(tok.startswith(_COMMENT_WORDS_T) for tok in tokens):
         flags |= _F_COMMENT
     return flags
 
 
 def is_comment_region(class_id: str) -> bool:
     """True when an element's class/id names a reader comment (section or single comment)."""
-    return any(_name_flags(name) & _F_COMMENT for name in class_id.split())
+    return any(_flags_of(name) & _F_COMMENT for name in class_id.split())
 
 
 @lru_cache(maxsize=16384)  # bounded: whole class strings ("row clearfix") repeat too
@@ -211,7 +193,7 @@ def element_hint(class_id: str) -> int:
     """
     flags = 0
     for name in class_id.split():
-        flags |= _name_flags(name)
+        flags |= _flags_of(name)
     if not flags:
         return 0
     neg = STRONG if flags & _F_NEG2 else WEAK if flags & _F_NEG1 else 0

@@ -12,6 +12,8 @@ recursion error; nesting beyond ``ExtractConfig.max_depth`` is flattened into it
 
 from __future__ import annotations
 
+from selectolax.lexbor import LexborHTMLParser
+
 from newspith.config import ExtractConfig
 from newspith.extract import rules
 
@@ -100,6 +102,13 @@ def _is_hidden(attrs: dict) -> bool:
     return False
 
 
+# Tags are read by their number: lexbor numbers the standard tags once for all documents (a
+# custom element's number is an address, valid in one document only), and a number costs no
+# string decoding. The first node of each standard tag fills the table.
+_TEXT_ID: int = LexborHTMLParser("<p>x</p>").css_first("p").first_child.tag_id  # type: ignore
+_STANDARD_TAG_IDS = 1024
+_TAG_NAMES: dict[int, str] = {}
+
 _BR = "\u2028"  # stands for a single <br> inside a block until the block is normalised
 
 
@@ -166,8 +175,8 @@ def segment(root, config: ExtractConfig, skip_furniture: bool = True
                 node = item
         if node is None:
             break
-        tag = node.tag
-        if tag == "-text":
+        tid = node.tag_id
+        if tid == _TEXT_ID:
             t = node.text_content
             if t:
                 parts.append(t)
@@ -178,6 +187,11 @@ def segment(root, config: ExtractConfig, skip_furniture: bool = True
                         link_chars += len(t.strip())
             node = node.next
             continue
+        tag = _TAG_NAMES.get(tid)
+        if tag is None:
+            tag = node.tag
+            if tag is not None and tid < _STANDARD_TAG_IDS:
+                _TAG_NAMES[tid] = tag
         if tag in skip_tags or tag is None or tag[0] == "-" or (  # "-comment", "-doctype"
                 tag in skip_outside and not landmarks):
             node = node.next

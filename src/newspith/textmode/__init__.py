@@ -171,7 +171,7 @@ def _byline_and_date(segs: Segments, sel: Selection, config: TextConfig):
         (published, _, why_p), (modified, _, why_m) = dates_in_lines(
             datelines + bylines, None, datetime.now(timezone.utc), _METADATA)
         if published is None:
-            missing["published"] = why_p
+            missing["published"] = why_p or "no date in the date lines"
     else:
         missing["published"] = "no date line near the body"
     if not authors:

@@ -151,7 +151,7 @@ def finish_metadata(md: Metadata, lines: list[str], text: str, now: datetime | N
             if pub:
                 md.missing.pop("published", None)
                 md.set("published", pub, psrc)
-            elif pwhy != "the page states no date" and "no date" in md.missing.get("published", ""):
+            elif pwhy and pwhy != "the page states no date" and "no date" in md.missing.get("published", ""):
                 md.missing["published"] = pwhy
         if md.modified is None and mod:
             md.missing.pop("modified", None)

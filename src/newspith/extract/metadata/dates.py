@@ -106,6 +106,8 @@ def parse_machine(value: str | None) -> datetime | None:
         # A time with an odd tail (" +0000 UTC", "T10:00+01:00[Europe/Paris]"): keep what is sure.
         head = re.match(r"^(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?)"
                         r"\s*(Z|[+-]\d{2}:?\d{2})?", v)
+        if head is None:
+            return None
         try:
             return datetime.fromisoformat(head[1] + (head[2] or "").replace("Z", "+00:00"))
         except ValueError:

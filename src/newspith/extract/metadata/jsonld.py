@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from typing import Any
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborNode
@@ -79,7 +80,8 @@ def _decode(raw: str) -> tuple[list, str | None]:
     text = _CONTROL.sub(" ", text)
     fixed = _TRAILING_COMMA.sub(r"\1", text)
     what = "trailing commas repaired" if fixed != text else "control characters repaired"
-    values, decoder, i = [], json.JSONDecoder(), 0
+    values: list[Any] = []
+    decoder, i = json.JSONDecoder(), 0
     while i < len(fixed):
         while i < len(fixed) and fixed[i] in " \t\r\n;,":
             i += 1
@@ -103,7 +105,7 @@ def read_json_ld(scripts: list[LexborNode], max_scripts: int, max_objects: int) 
         values, problem = _decode(node.text(deep=True) or "")
         if problem:
             ld.problems.append(f"JSON-LD script {n}: {problem}")
-        stack = [(v, False) for v in reversed(values)]
+        stack: list[tuple[Any, bool]] = [(v, False) for v in values[::-1]]
         depth_guard = 0
         while stack and len(ld.objects) < max_objects and depth_guard < 10 * max_objects:
             depth_guard += 1

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from newspith.config import MetadataConfig
+from newspith.extract.metadata.vocab import FUNCTION_WORDS
 
 __all__ = ["declared_language", "identify", "preload", "settle"]
 
@@ -85,6 +86,9 @@ def identify(text: str, config: MetadataConfig, sample: int | None = None
 def settle(declared: str | None, source: str | None, text: str, config: MetadataConfig
            ) -> tuple[str | None, str | None, str | None]:
     """``(language, provenance, note)``: the declared language checked against the text."""
+    if declared and config.lang_confirm_words and \
+            _plainly(declared, text[:config.lang_quick_chars], config.lang_confirm_words):
+        return declared, source, None
     if config.lang_quick_chars < config.lang_sample_chars:
         # Most pages are in the language they declare, and most text is clearly one language: a
         # short sample settles those cheaply; only the rest is read at full length.
@@ -105,3 +109,22 @@ def settle(declared: str | None, source: str | None, text: str, config: Metadata
             and found not in config.lang_never_override:
         return found, "language-id", f"declared {declared!r} but the text is {found!r}"
     return declared, source, None
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _plainly(declared: str, sample: str, needed: int) -> bool:
+    """True when ``sample`` is plainly in ``declared``: at least ``needed`` of its function words,
+    and more than twice as many as any other listed language's."""
+    own = FUNCTION_WORDS.get(declared)
+    if own is None:
+        return False
+    words = _WORD.findall(sample.lower())
+    hits = sum(1 for w in words if w in own)
+    if hits < needed:
+        return False
+    for lang, vocab in FUNCTION_WORDS.items():
+        if lang != declared and 2 * sum(1 for w in words if w in vocab) >= hits:
+            return False
+    return True

@@ -83,7 +83,8 @@ def node_text(node: LexborNode) -> str:
 def elsewhere(node: LexborNode, stop: int = 14) -> bool:
     """True when the node sits in reader comments, another article's teaser, navigation or
     other furniture: its names and dates are not the article's."""
-    n, depth, outside_only = node, 0, False
+    n: LexborNode | None = node
+    depth, outside_only = 0, False
     while n is not None and depth < stop:
         tag = n.tag
         if tag in ("article", "main"):
@@ -143,9 +144,9 @@ def read_page(tree: LexborHTMLParser, url: str | None, config: MetadataConfig) -
     h1s: list[LexborNode] = []
     scripts: list[LexborNode] = []
     for node in tree.css(_GATHER):
-        tag, attrs = node.tag, node.attributes
+        tag, attrs = node.tag or "", node.attributes
         if tag == "meta" and "content" in attrs:
-            content = attrs.get("content")
+            content = attrs.get("content") or ""
             for attr in ("property", "name", "itemprop", "http-equiv"):
                 # One tag may carry several space-separated properties ("dc:creator twitter:x").
                 for key in (attrs.get(attr) or "").lower().split():

@@ -112,7 +112,7 @@ def choose_title(facts: PageFacts, ld_article: dict, site_name: str | None
                 "title", "sailthru.title"):
         v, src = facts.first(key)
         if v:
-            declared.append((v, src))
+            declared.append((v, src or ""))
     if facts.title_tag:
         declared.append((facts.title_tag, "title-element"))
     stripped = [(strip_site(t, names), src) for t, src in declared]

@@ -152,3 +152,27 @@ RELATIVE = re.compile(
     r"\b(?:yesterday|today|just\s+now)\b|\bvor\s+\d+\s+(?:sekunden|minuten|stunden|tagen|"
     r"wochen|monaten|jahren)\b|\bil\s+y\s+a\s+\d+|\bhace\s+\d+|\bgestern\b|\bheute\b",
     re.I)
+
+
+# --- language ----------------------------------------------------------------------------------
+
+#: Frequent function words of the languages pages declare most, each set chosen to tell its
+#: language from the others listed (shared words such as "de", "la", "a" are left out where they
+#: would blur two). Used only to confirm a declared language cheaply (``language.settle``); the
+#: identifier decides every other case.
+FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset("the and of to is that with for was this are from have has were which "
+                    "been would their they will".split()),
+    "de": frozenset("der die und das ist nicht mit von zu den ein eine sich auf für dem des "
+                    "auch wird wurde sind".split()),
+    "fr": frozenset("le les et des est une dans pour pas sur qui du au aux avec sont cette "
+                    "ont été".split()),
+    "es": frozenset("el los las y del por una para es se su como al más fue han está "
+                    "sus".split()),
+    "it": frozenset("il gli che di della per sono non nel alla è anche delle dei ha stato "
+                    "questo".split()),
+    "pt": frozenset("os não do da dos das para com uma é em ao mais foi são pelo pela "
+                    "seu".split()),
+    "nl": frozenset("het een van niet zijn met voor dat ook wordt naar bij werd heeft "
+                    "hebben deze".split()),
+}

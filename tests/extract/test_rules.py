@@ -1,0 +1,39 @@
+"""Class-name hints (``rules.element_hint``): what each kind of word does to an element."""
+
+from __future__ import annotations
+
+import pytest
+
+from newspith.extract import rules
+from newspith.extract.rules import SOFT, STRONG, WEAK, element_hint, is_comment_region
+
+
+@pytest.mark.parametrize("names, hint", [
+    ("comments", -STRONG), ("sharebar", -STRONG), ("c-share-bar", -STRONG), ("ad", -STRONG),
+    ("header", -WEAK), ("top", -WEAK), ("widget", -SOFT),
+    ("article-body", STRONG), ("articleBody", STRONG), ("c-article-body", STRONG),
+    ("story", WEAK), ("news-item", WEAK),
+    ("content-sidebar", -STRONG),          # furniture beats content on one element
+    ("tag-sports", 0), ("has-sidebar", 0),  # CMS taxonomy names what a page is, not a role
+    ("layout-sidebar-left", 0),             # a grid, not a sidebar
+    ("elementor-widget-container", 0),      # a page builder's own words
+    ("adapter", 0), ("loaded", 0),          # exact words are whole tokens only
+    ("css-1dbjc4n r-13awgt0", 0), ("", 0),
+])
+def test_element_hints(names, hint):
+    assert element_hint(names) == hint
+
+
+def test_digits_do_not_make_new_names():
+    rules._name_flags.cache_clear()
+    for n in range(500):
+        assert element_hint(f"comment-{n} reply-{n}x") == -STRONG
+        assert is_comment_region(f"comment-{n}")
+    # Every "comment-N" and "reply-Nx" is one entry, whatever N.
+    assert rules._name_flags.cache_info().currsize == 2
+    assert element_hint("sidebar2") == element_hint("sidebar") == -STRONG
+
+
+def test_comment_regions_in_other_languages():
+    assert is_comment_region("kommentare-liste") and is_comment_region("reacties")
+    assert not is_comment_region("share-tools") and not is_comment_region("article-body")
