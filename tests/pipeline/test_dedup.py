@@ -85,3 +85,40 @@ def test_run_writes_its_figures_as_json(tmp_path):
     # the copy differs only in the site name, outside the body: an exact copy of the body
     assert figures["duplicates"] == {"copies": 1, "exact": 1, "clusters_with_copies": 1}
     assert figures["pages_per_second"] > 0
+
+
+def _sketch_by_definition(text: str, config):
+    """The sketch as documented: lowercased \\w+ words; blake2b of them joined by spaces; crc32
+    MinHash of every run of ``shingle_words`` words."""
+    import hashlib
+    import re
+    import zlib
+
+    from datasketch import MinHash
+
+    from newspith.pipeline.dedup import _lean_params, _permutations
+
+    words = [w.lower() for w in re.findall(r"\w+", text)]
+    key = hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=16).hexdigest()
+    if len(words) < config.min_words:
+        return key, None
+    n = config.shingle_words
+    mh = MinHash(num_perm=config.num_perm, hashfunc=zlib.crc32,
+                 permutations=_permutations(config.num_perm), scheme=_lean_params()[1])
+    mh.update_batch([" ".join(words[i:i + n]).encode("utf-8")
+                     for i in range(max(1, len(words) - n + 1))])
+    return key, mh.hashvalues.tobytes()
+
+
+def test_sketches_follow_their_definition_in_any_script():
+    from newspith.config import DedupConfig
+    from newspith.pipeline.dedup import sketch_text
+
+    texts = [(EXAMPLES / "harbour-ferry.expected.txt").read_text(encoding="utf-8"),
+             "ΟΔΟΣ ΚΑΙ ΠΟΛΙΣ, Σήμερα ΟΔΟΣ. " * 8,          # final sigma
+             "İSTANBUL ŞEHİR merkezi; Straße ÄRGER " * 6,   # dotted I, sharp s
+             "日本語 の テキスト、naïve café—and more " * 6, "too few words", ""]
+    for config in (DedupConfig(), DedupConfig(shingle_words=30, min_words=3)):
+        for text in texts:
+            got = sketch_text(text, config)
+            assert (got.key, got.minhash) == _sketch_by_definition(text, config), text[:30]

@@ -22,6 +22,7 @@ import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 
 from newspith.config import DedupConfig
 
@@ -48,8 +49,12 @@ def sketch_text(text: str, config: DedupConfig | None = None) -> Sketch:
     """An article body's sketch: a pure function, so worker processes compute it beside the
     extraction and the batch's main process only looks it up."""
     config = config or DedupConfig()
-    words = [w.lower() for w in _WORD.findall(text or "")]
-    key = hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=16).hexdigest()
+    # The words, lowercased as one string (lowercasing never adds a space, and a final sigma
+    # stays final before a space): the same words as lowercasing each one, in one call.
+    joined = " ".join(_WORD.findall(text or "")).lower()
+    data = joined.encode("utf-8")
+    key = hashlib.blake2b(data, digest_size=16).hexdigest()
+    words = joined.split(" ") if joined else []
     if len(words) < config.min_words:
         return Sketch(key, None)
     from datasketch import MinHash
@@ -59,9 +64,21 @@ def sketch_text(text: str, config: DedupConfig | None = None) -> Sketch:
     # are drawn once per size, as MinHash would draw them each time.
     mh = MinHash(num_perm=config.num_perm, hashfunc=zlib.crc32,
                  permutations=_permutations(config.num_perm), scheme=_lean_params()[1])
-    mh.update_batch([" ".join(words[i:i + n]).encode("utf-8")
-                     for i in range(max(1, len(words) - n + 1))])
+    mh.update_batch(_shingles(joined, data, words, n))
     return Sketch(key, mh.hashvalues.tobytes())
+
+
+def _shingles(joined: str, data: bytes, words: list[str], n: int) -> list[bytes]:
+    """The UTF-8 bytes of each run of ``n`` words (all of them when there are fewer), cut out
+    of the encoded text by the words' offsets rather than joined word by word."""
+    if len(words) <= n:
+        return [data]
+    if len(data) == len(joined):  # ASCII: characters and bytes line up
+        sizes = [len(w) + 1 for w in words]
+    else:
+        sizes = [len(w.encode("utf-8")) + 1 for w in words]
+    starts = [0, *accumulate(sizes)]  # starts[i]: where word i begins; starts[-1]: end + 1
+    return [data[starts[i]:starts[i + n] - 1] for i in range(len(words) - n + 1)]
 
 
 def preload(config: DedupConfig | None = None) -> None:
