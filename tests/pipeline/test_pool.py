@@ -48,8 +48,11 @@ def test_every_page_gives_one_row_whatever_it_does():
 def test_rows_match_the_sequential_step():
     docs = [Document(id=str(i), source="test", body=PAGE.replace("May", f"May {i}"))
             for i in range(12)]
-    pooled = {r.doc.id: r.article.text for r in run_pool(docs, pool=PoolConfig(workers=2))}
+    rows = list(run_pool(docs, pool=PoolConfig(workers=2)))
+    pooled = {r.doc.id: r.article.text for r in rows}
     assert pooled == {d.id: extract_document(d).article.text for d in docs}
+    # Rows come back with their page's provenance but not its bytes (sent once, not twice).
+    assert all(r.doc.body == b"" and r.doc.source == "test" for r in rows)
 
 
 def test_the_memory_cap_is_on_top_of_what_the_worker_inherits():

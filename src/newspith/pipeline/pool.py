@@ -10,7 +10,7 @@ raises MemoryError inside the worker, becomes an error row (``memory``), and the
 so that its heap starts clean. A worker that dies for any other reason is replaced too, and its
 page becomes an error row (``worker-died``). The rest of a replaced worker's batch goes to its
 replacement, so no page is lost or done twice. Rows come back in completion order, each carrying
-its Document.
+its Document (without the page's bytes, which the parent no longer needs).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import os
 import signal
 import time
 from collections import deque
+from dataclasses import replace
 from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.connection import Connection, wait
 
@@ -70,6 +71,9 @@ def _worker(conn: Connection, fn: Callable, config, memory_mb: int) -> None:
             if row is None:  # out of memory: report it and let the parent start a fresh worker
                 conn.send(("memory", None))
                 return
+            if isinstance(row, Row) and row.doc.body:
+                # The parent needs the page's id and provenance, not its bytes back again.
+                row = replace(row, doc=replace(row.doc, body=b""))
             conn.send(("ok", row))
 
 
