@@ -37,3 +37,17 @@ def test_digits_do_not_make_new_names():
 def test_comment_regions_in_other_languages():
     assert is_comment_region("kommentare-liste") and is_comment_region("reacties")
     assert not is_comment_region("share-tools") and not is_comment_region("article-body")
+
+
+def test_an_id_made_from_its_heading_is_not_a_role():
+    """Sphinx and Markdown renderers name sections after their titles: "shared" is no share bar."""
+    from newspith import extract
+    para = "<p>" + "Pushing draft changesets to another repository stays a draft. " * 6 + "</p>"
+    page = (f"<html><body><div class='body'><h1>Guide</h1>{para * 3}"
+            f"<div class='section' id='sharing-with-a-shared-repository'>"
+            f"<h2>Sharing with a shared repository</h2>{para.replace('Pushing', 'Pulling')}</div>"
+            f"<div class='share-tools' id='share-this-page'><p>Share this page</p></div>"
+            f"</div></body></html>")
+    text = extract(page).text
+    assert "Pulling draft" in text and "Sharing with a shared repository" in text
+    assert "Share this page" not in text

@@ -53,6 +53,8 @@ def assign_regions(elements: list[Element], config: ExtractConfig) -> None:
         pos = parent.pos if parent is not None else 0
         # <html> and <body> classes describe the page ("single-post has-comments"), not a region.
         hint = rules.element_hint(e.names) if e.names and e.tag not in ("html", "body") else 0
+        if hint < 0:
+            hint = _without_title_slug(e, hint)
         if e.chars >= wrapper and page_chars >= config.min_body_chars:
             hint = max(hint, 0)  # a class word on a page-wide wrapper; <aside>/<nav> still count
         furniture = e.furniture
@@ -71,6 +73,37 @@ def assign_regions(elements: list[Element], config: ExtractConfig) -> None:
             parent.kids += 1
         e.comment = (parent is not None and parent.comment) or (
             hint <= -rules.STRONG and rules.is_comment_region(e.names))
+
+
+_SLUG_SPLIT = re.compile(r"[-_\s]+")
+_TITLE_WORDS = re.compile(r"\w+")
+
+
+def _without_title_slug(e: Element, hint: int) -> int:
+    """The hint of ``e`` with its id left out when the id is its heading's title made a slug.
+
+    Documentation and blog generators (Sphinx, Markdown renderers) name a section, or its
+    heading, after the title: ``<div id="getting-into-trouble-with-shared-mutable-history">``
+    over ``<h2>Getting into trouble with shared mutable history</h2>``. Such an id's words say
+    what the section is about (``shared``, ``related``), not what role it plays on the page.
+    """
+    node = e.node
+    ident = node.attributes.get("id") if node is not None else None
+    if not ident:
+        return hint
+    words = [w for w in _SLUG_SPLIT.split(ident.lower()) if w]
+    if len(words) < 2:
+        return hint
+    heading = node if e.tag in rules.HEADING_TAGS else node.first_child
+    while heading is not None and heading.tag == "-text":  # white space before the heading
+        heading = heading.next
+    if heading is None or heading.tag not in rules.HEADING_TAGS:
+        return hint
+    title = set(_TITLE_WORDS.findall((heading.text() or "").lower()))
+    if not title or not set(words) <= title:
+        return hint
+    rest = " ".join(n for n in e.names.split() if n != ident)
+    return rules.element_hint(rest) if rest else 0
 
 
 def score_blocks(blocks: list[RawBlock], config: ExtractConfig) -> None:
