@@ -22,7 +22,7 @@ from setuptools import setup
 from setuptools.command.build_ext import build_ext
 
 # The modules the extractor spends its time in (the tree walk, scoring, selection, metadata) and
-# the text-mode pipeline. Keep in sync with tests/conftest.py's stale-build check (it reads this).
+# the text-mode pipeline. The Makefile and tests/test_build.py read this list.
 COMPILED = [
     "src/newspith/extract/segment.py",
     "src/newspith/extract/scoring.py",

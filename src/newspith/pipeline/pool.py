@@ -20,8 +20,8 @@ import os
 import signal
 import time
 from collections import deque
-from dataclasses import replace
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from multiprocessing.connection import Connection, wait
 
 from newspith.config import ExtractConfig, PoolConfig

@@ -10,8 +10,8 @@ from __future__ import annotations
 import html
 import json
 import re
-from typing import Any
 from dataclasses import dataclass, field
+from typing import Any
 
 from selectolax.lexbor import LexborNode
 

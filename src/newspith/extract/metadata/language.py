@@ -112,19 +112,21 @@ def settle(declared: str | None, source: str | None, text: str, config: Metadata
 
 
 _WORD = re.compile(r"\w+")
+# Each listed function word and the languages it belongs to: the sample is read once.
+_LANGS_OF: dict[str, list[str]] = {}
+for _lang, _words in FUNCTION_WORDS.items():
+    for _w in _words:
+        _LANGS_OF.setdefault(_w, []).append(_lang)
 
 
 def _plainly(declared: str, sample: str, needed: int) -> bool:
     """True when ``sample`` is plainly in ``declared``: at least ``needed`` of its function words,
     and more than twice as many as any other listed language's."""
-    own = FUNCTION_WORDS.get(declared)
-    if own is None:
+    if declared not in FUNCTION_WORDS:
         return False
-    words = _WORD.findall(sample.lower())
-    hits = sum(1 for w in words if w in own)
-    if hits < needed:
-        return False
-    for lang, vocab in FUNCTION_WORDS.items():
-        if lang != declared and 2 * sum(1 for w in words if w in vocab) >= hits:
-            return False
-    return True
+    hits: dict[str, int] = {}
+    for w in _WORD.findall(sample.lower()):
+        for lang in _LANGS_OF.get(w, ()):
+            hits[lang] = hits.get(lang, 0) + 1
+    own = hits.pop(declared, 0)
+    return own >= needed and all(2 * n < own for n in hits.values())
