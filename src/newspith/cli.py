@@ -257,7 +257,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "e.g. Common Crawl WARC files) as Spark tasks, each writing its own part "
                         "file and completion marker into --out; a rerun skips finished inputs. "
                         "Needs newspith[spark] and Java 17+; see docs/spark.md.")
-    from newspith.executors.spark import add_arguments
+    from newspith.executors.spark_args import add_arguments
 
     add_arguments(sr)
     sr.set_defaults(func=cmd_spark_run)

@@ -13,6 +13,11 @@ __all__ = ["DecodeConfig", "ExtractConfig", "FetchConfig", "MetadataConfig", "Te
            "PoolConfig", "DedupConfig"]
 
 
+#: The browser-like user agent newspith fetches with (the service adds its own name).
+BROWSER_USER_AGENT = ("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+                      "Chrome/131.0 Safari/537.36")
+
+
 @dataclass(frozen=True, slots=True)
 class DecodeConfig:
     """How bytes are turned into text (:mod:`newspith.decode`)."""
@@ -33,10 +38,7 @@ class FetchConfig:
     #: Largest body read; a longer one is an error, not a truncated page.
     max_bytes: int = 16 * 1024 * 1024
     #: A browser-like user agent: many news sites refuse or degrade unknown clients.
-    user_agent: str = (
-        "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
-        "Chrome/131.0 Safari/537.36"
-    )
+    user_agent: str = BROWSER_USER_AGENT
 
 
 @dataclass(frozen=True, slots=True)

@@ -85,14 +85,14 @@ def test_only_the_docs_pages_get_the_loose_csp(app):
 
 def test_extractions_over_the_cap_wait_then_get_busy(monkeypatch):
     started, release = threading.Event(), threading.Event()
-    real = inputs.explain
+    real = inputs.extract
 
     def slow(*args, **kwargs):
         started.set()
         release.wait(10)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(inputs, "explain", slow)
+    monkeypatch.setattr(inputs, "extract", slow)
     app = create_app(ServiceConfig(max_concurrent_extractions=1, queue_timeout=0.3))
 
     async def go():

@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -129,28 +128,23 @@ def run_load(pages_dir: str | Path, clients: int = 8, seconds: float = 30.0,
     if not pages:
         raise SystemExit(f"no .html pages in {pages_dir}")
     port = _free_port()
-    folder = Path(tempfile.mkdtemp(prefix="newspith-load-"))
-    try:
-        server = _start_server(port, folder)
-    except BaseException:
-        shutil.rmtree(folder, ignore_errors=True)
-        raise
-    base = f"http://127.0.0.1:{port}"
     result = LoadResult(clients, seconds)
-    try:
-        result.rss_idle = _rss(server.pid)
-        asyncio.run(_clients(base, pages, clients, warmup, None))
-        result.rss_warm = _rss(server.pid)
-        asyncio.run(_clients(base, pages, clients, seconds, result))
-        result.rss_end = _rss(server.pid)
-    finally:
-        server.terminate()
+    with tempfile.TemporaryDirectory(prefix="newspith-load-", ignore_cleanup_errors=True) as folder:
+        server = _start_server(port, Path(folder))
+        base = f"http://127.0.0.1:{port}"
         try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-        shutil.rmtree(folder, ignore_errors=True)
+            result.rss_idle = _rss(server.pid)
+            asyncio.run(_clients(base, pages, clients, warmup, None))
+            result.rss_warm = _rss(server.pid)
+            asyncio.run(_clients(base, pages, clients, seconds, result))
+            result.rss_end = _rss(server.pid)
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
     return result
 
 

@@ -32,12 +32,12 @@ from newspith.config import ExtractConfig, PoolConfig
 from newspith.executors.parts import PartSink, PartStore
 from newspith.executors.process import process_shards
 from newspith.executors.shards import Shard, Tally, plan_shards
+from newspith.executors.spark_args import PART_FORMATS, add_arguments
 from newspith.io.sources import is_url, open_binary
 from newspith.pipeline.batch import BatchStats
 
-__all__ = ["add_arguments", "main", "read_manifest", "run_spark"]
+__all__ = ["main", "read_manifest", "run_spark"]
 
-PART_FORMATS = {"jsonl": ".jsonl", "jsonl.gz": ".jsonl.gz", "parquet": ".parquet"}
 
 
 def read_manifest(manifest: str) -> list[str]:
@@ -112,27 +112,6 @@ def run_spark(sources: list[str], out: str, master: str | None = None,
         spark.stop()
     stats.seconds = time.perf_counter() - start
     return stats
-
-
-def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("manifest", help="a file of input paths or URLs, one a line (local or a URL; "
-                                    "# comments allowed), e.g. Common Crawl WARC paths")
-    p.add_argument("--out", required=True,
-                   help="output folder (local, shared or an fsspec URL such as s3://...): one "
-                        "part file and one completion marker per input file")
-    p.add_argument("--master", help="Spark master (default: what spark-submit says)")
-    p.add_argument("--conf", action="append", default=[], metavar="KEY=VALUE",
-                   help="a Spark setting, e.g. spark.executor.memory=4g (repeatable)")
-    p.add_argument("--format", choices=sorted(PART_FORMATS), default="jsonl.gz",
-                   help="part file format (default jsonl.gz)")
-    p.add_argument("--files-per-task", type=int, default=1,
-                   help="input files handed to each Spark task (default 1)")
-    p.add_argument("--page-seconds", type=float, default=30.0,
-                   help="a page taking longer becomes an error row")
-    p.add_argument("--worker-memory", type=int, default=2048, metavar="MB",
-                   help="memory cap of the worker process of each task")
-    p.add_argument("--restart", action="store_true", help="redo inputs already finished")
-    p.add_argument("--stats", metavar="FILE", help="also write the run's figures as JSON")
 
 
 def run_from_args(args) -> int:

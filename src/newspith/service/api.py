@@ -56,8 +56,9 @@ async def extract(request: Request, url: str | None = Query(None, description="t
                   ) -> dict[str, Any]:
     """The article as the library extracts it; its strings are the page's (untrusted)."""
     job = await job_from_body(request)
-    result = await run_job(job, request.app.state.config, request.app.state.slots)
-    return result.to_dict() if explain else result.article.to_dict()
+    result = await run_job(job, request.app.state.config, request.app.state.slots,
+                           explained=explain)
+    return result.to_dict()
 
 
 @router.get("/articles", summary="Search (FTS5, ranked) or browse the corpus, paginated")

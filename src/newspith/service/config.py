@@ -7,6 +7,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from newspith.config import BROWSER_USER_AGENT
+
 __all__ = ["ServiceConfig", "Resolver"]
 
 #: ``resolver(host, port) -> addresses``: how a URL's host name becomes IP addresses.
@@ -60,5 +62,4 @@ class ServiceConfig:
     #: Name resolution; ``None`` uses the system's resolver (``getaddrinfo``).
     resolver: Resolver | None = None
     #: The user agent sent when fetching.
-    user_agent: str = ("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
-                       "Chrome/131.0 Safari/537.36 newspith")
+    user_agent: str = BROWSER_USER_AGENT + " newspith"

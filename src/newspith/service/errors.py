@@ -49,15 +49,11 @@ class UnsupportedMediaError(InputError):
 def status_of(exc: NewspithError) -> int:
     """The HTTP status of an error: a 4xx, since each names a fault of the request, except
     :class:`BusyError` (503: the service is overloaded)."""
-    from newspith.service.urlguard import BlockedAddressError
-
     explicit = getattr(exc, "status", None)
     if isinstance(explicit, int):
         return explicit
     if isinstance(exc, TooLargeError):
         return 413
-    if isinstance(exc, BlockedAddressError):
-        return 403
     if isinstance(exc, (FetchError, DecodeError)):
         return 422  # the URL or the bytes given cannot be turned into a page
     return 400

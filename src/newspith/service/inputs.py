@@ -15,12 +15,14 @@ from urllib.parse import parse_qs
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 
+from newspith.article import Article
+from newspith.extract import extract
 from newspith.extract.explain import Explanation, explain
 from newspith.service.config import ServiceConfig
 from newspith.service.errors import BadRequestError, UnsupportedMediaError
 from newspith.service.fetcher import fetch_url
 from newspith.service.limits import ExtractionSlots
-from newspith.textmode import explain_text
+from newspith.textmode import clean_text, explain_text
 
 __all__ = ["Job", "job_from_body", "job_from_form", "run_job"]
 
@@ -130,20 +132,23 @@ def job_from_form(body: bytes) -> Job:
                  "title": fields.get("title") or None}, "form")
 
 
-async def run_job(job: Job, config: ServiceConfig, slots: ExtractionSlots) -> Explanation:
-    """Fetch (when the job is a URL) and extract, with the block-by-block explanation.
+async def run_job(job: Job, config: ServiceConfig, slots: ExtractionSlots,
+                  explained: bool = True) -> Explanation | Article:
+    """Fetch (when the job is a URL) and extract: the block-by-block :class:`Explanation`, or
+    with ``explained=False`` only the :class:`Article` (the explanation's decisions cost about
+    as much again as the extraction).
 
     The extraction waits for one of ``slots`` (the fetch does not: it holds no CPU).
     """
-    html, ctype, url = job.html, job.content_type, job.url
+    html, ctype, url, text, title = job.html, job.content_type, job.url, job.text, job.title
     if job.fetch:
         got = await fetch_url(job.url, config)
-        if (got.content_type or "").split(";")[0].strip().lower() == "text/plain":
-            text = got.body.decode("utf-8", errors="replace")
-            async with slots.slot():
-                return await run_in_threadpool(explain_text, text, None, got.url)
         html, ctype, url = got.body, got.content_type, got.url
+        if (got.content_type or "").split(";")[0].strip().lower() == "text/plain":
+            text, title = got.body.decode("utf-8", errors="replace"), None
     async with slots.slot():
-        if job.text is not None:
-            return await run_in_threadpool(explain_text, job.text, job.title, url)
-        return await run_in_threadpool(lambda: explain(html, url, content_type=ctype))
+        if text is not None:
+            return await run_in_threadpool(explain_text if explained else clean_text,
+                                           text, title, url)
+        return await run_in_threadpool(explain if explained else extract, html, url,
+                                       content_type=ctype)

@@ -37,13 +37,18 @@ class BodyTooLargeError(TooLargeError):
     """The request body is over ``ServiceConfig.max_body_bytes``."""
 
 
-def _headers(path: str) -> list[tuple[bytes, bytes]]:
-    csp = DOCS_CSP if path in _DOCS else CSP
+def _security_headers(csp: str) -> list[tuple[bytes, bytes]]:
     return [(b"content-security-policy", csp.encode()),
             (b"x-content-type-options", b"nosniff"),
             (b"referrer-policy", b"no-referrer"),
             (b"x-frame-options", b"DENY"),
             (b"cross-origin-opener-policy", b"same-origin")]
+
+
+# Built once: the headers every response carries, and the ones of the API docs pages.
+_HEADERS = _security_headers(CSP)
+_DOCS_HEADERS = _security_headers(DOCS_CSP)
+_HEADER_NAMES = frozenset(k for k, _ in _HEADERS)
 
 
 class Guard:
@@ -57,12 +62,12 @@ class Guard:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        extra = _headers(scope.get("path", ""))
+        extra = _DOCS_HEADERS if scope.get("path", "") in _DOCS else _HEADERS
 
         async def send_with_headers(message) -> None:
             if message["type"] == "http.response.start":
-                names = {k for k, _ in extra}
-                kept = [(k, v) for k, v in message.get("headers", []) if k.lower() not in names]
+                kept = [(k, v) for k, v in message.get("headers", [])
+                        if k.lower() not in _HEADER_NAMES]
                 message = {**message, "headers": kept + extra}
             await send(message)
 

@@ -38,6 +38,8 @@ _CONTROL = frozenset(chr(c) for c in (*range(0x20), 0x7F))
 class BlockedAddressError(FetchError):
     """A URL (or a redirect) leads to an address the service must not fetch."""
 
+    status = 403
+
 
 class InvalidURLError(FetchError):
     """The URL given is malformed: unparsable, too long, with control characters or port 0."""
