@@ -42,3 +42,22 @@ def test_a_syndicated_copy_in_a_later_run_joins_the_corpus_cluster(tmp_path):
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM signatures").fetchone()[0] == 3
         assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 3
+
+
+def test_a_redone_input_is_clustered_by_its_new_text(tmp_path):
+    # b is first its own story, then rewritten as a copy of a: the rerun redoes b, and b's new
+    # text (not the old one the corpus held) decides its cluster, in that very run.
+    folder = tmp_path / "in"
+    folder.mkdir()
+    a, b = folder / "a.html", folder / "b.html"
+    a.write_bytes((EXAMPLES / "harbour-ferry.html").read_bytes())
+    b.write_bytes((EXAMPLES / "budget-vote.html").read_bytes())
+    db = tmp_path / "corpus.sqlite"
+    assert main(["run", str(folder), "--out", str(db), "--quiet"]) == 0
+    assert _clusters(db)[str(b)][0] == str(b)
+    b.write_bytes(a.read_bytes() + b"\n")  # a changed input (its size differs): redone
+    assert main(["run", str(folder), "--out", str(db), "--quiet"]) == 0
+    after = _clusters(db)
+    assert after[str(b)] == (str(a), 0, 1, 2) and after[str(a)] == (str(a), 1, 1, 2)
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM signatures").fetchone()[0] == 2

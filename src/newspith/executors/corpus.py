@@ -53,10 +53,11 @@ class CorpusSink:
         self.writer.mark_shard(shard.key, shard.source, shard.index, tally.to_dict(),
                                shard.fingerprint)
 
-    def load_corpus(self, deduper: Deduper) -> None:
-        """Every article already in the corpus into ``deduper``, in corpus order."""
+    def load_corpus(self, deduper: Deduper, redo: frozenset[str] = frozenset()) -> None:
+        """Every article already in the corpus into ``deduper``, in corpus order, except those of
+        the shards in ``redo`` (this run replaces them)."""
         last = -1
-        for id, key, published, seq, minhash in self.writer.signatures():
+        for id, key, published, seq, minhash in self.writer.signatures(redo):
             deduper.add_sketch(id, Sketch(key, minhash), published, order=seq)
             last = max(last, seq)
         self.seq_base = last + 1

@@ -65,15 +65,15 @@ def run_local(inputs: list[str], out: str | Path, config: ExtractConfig | None =
         if restart:
             sink.clear()
         done = sink.done()
+        finished = [s for s in shards if s.finished_in(done)]
         todo = [s for s in shards if not s.finished_in(done)]
-        for s in shards:
-            if s.finished_in(done):
-                stats.skip(Tally.from_dict(done[s.key]["tally"]))
+        for s in finished:
+            stats.skip(Tally.from_dict(done[s.key]["tally"]))
         if deduper is not None:
             if corpus:
-                sink.load_corpus(deduper)
+                sink.load_corpus(deduper, redo=frozenset(s.key for s in todo))
             else:
-                _replay(sink.store, [s for s in shards if s.finished_in(done)], deduper)
+                _replay(sink.store, finished, deduper)
 
         with progress(quiet) as tick:
             def on_row(row: Row) -> None:

@@ -188,11 +188,15 @@ class SqliteWriter:
         self._db.execute("INSERT OR REPLACE INTO signatures VALUES (?, ?, ?, ?, ?)",
                          (id, key, published, seq, minhash))
 
-    def signatures(self):
-        """``(id, key, published, seq, minhash)`` of every article of the corpus, in order."""
+    def signatures(self, skip_shards: frozenset[str] = frozenset()):
+        """``(id, key, published, seq, minhash)`` of every article of the corpus, in order,
+        leaving out the articles of ``skip_shards`` (shards about to be redone: their new text,
+        not their old, is what counts)."""
         assert self._db is not None, "use SqliteWriter as a context manager"
-        return self._db.execute("SELECT id, key, published, seq, minhash FROM signatures "
-                                "ORDER BY seq")
+        rows = self._db.execute(
+            "SELECT s.id, s.key, s.published, s.seq, s.minhash, a.shard FROM signatures s "
+            "LEFT JOIN articles a ON a.id = s.id ORDER BY s.seq")
+        return (r[:5] for r in rows if r[5] not in skip_shards)
 
     def write_clusters(self, clusters: dict) -> None:
         """Near-duplicate clusters of this run (``id -> Membership``), replacing older rows."""

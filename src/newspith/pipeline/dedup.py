@@ -134,7 +134,7 @@ class Deduper:
         """Record one article from its sketch (one a corpus stored)."""
         key = sketch.key
         order = len(self._members) if order is None else order
-        if id in self._members:  # seen already (a corpus row redone by a resumed run)
+        if id in self._members:  # one id once (a corpus's rows of redone shards are not loaded)
             return
         if key in self._exact:
             first = self._members[self._exact[key]]
