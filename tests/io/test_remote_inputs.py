@@ -66,3 +66,18 @@ def test_http_input_gives_the_local_files_rows(tmp_path):
     del there[missing[0]["id"]]
     assert set(here) == set(there) == made.page_ids
     assert all(here[i].get("text") == there[i].get("text") for i in here)
+
+
+def test_text_records_at_a_url_read_like_local_files(tmp_path, memfs):
+    from newspith.io.texts import read_text_records
+
+    local = tmp_path / "dump.txt"
+    local.write_text("Ferry cut\n\n" + (EXAMPLES / "harbour-ferry.expected.txt")
+                     .read_text(encoding="utf-8"), encoding="utf-8")
+    memfs.pipe("/bucket/dump.txt", local.read_bytes())
+    memfs.pipe("/bucket/lines.jsonl", (json.dumps({"id": "t1", "text": "Some text."}) + "\n")
+               .encode())
+    here = list(read_text_records(local))
+    there = list(read_text_records("memory://bucket/dump.txt"))
+    assert here == there and here[0].id == "dump.txt" and "Skerrin" in here[0].text
+    assert [r.id for r in read_text_records("memory://bucket/lines.jsonl")] == ["t1"]

@@ -17,7 +17,7 @@ from pathlib import Path
 from newspith.decode import decode
 from newspith.document import Document
 from newspith.errors import InputError
-from newspith.io.sources import Source, is_url, open_binary
+from newspith.io.sources import Source, is_url, open_binary, source_name
 from newspith.io.warc import iter_records
 
 __all__ = ["TextRecord", "read_jsonl_pages", "read_text_records", "sniff_kind"]
@@ -41,7 +41,7 @@ def _open(path: Source):
     return gzip.open(raw) if head == b"\x1f\x8b" else raw
 
 
-def sniff_kind(path: Path) -> str:
+def sniff_kind(path: Source) -> str:
     """``warc`` (a WET/WARC file), ``jsonl`` or ``text``, from the first bytes of the file."""
     with _open(path) as fh:
         try:
@@ -56,10 +56,11 @@ def sniff_kind(path: Path) -> str:
 
 
 def read_text_records(path: str | Path) -> Iterator[TextRecord]:
-    """The records of one input file, whatever its kind."""
-    path = Path(path)
-    if not path.is_file():
-        raise InputError(f"no such file: {path}")
+    """The records of one input file (a local path or a URL fsspec opens), whatever its kind."""
+    if not is_url(path):
+        path = Path(path)
+        if not path.is_file():
+            raise InputError(f"no such file: {path}")
     kind = sniff_kind(path)
     if kind == "warc":
         yield from _read_wet(path)
@@ -68,10 +69,10 @@ def read_text_records(path: str | Path) -> Iterator[TextRecord]:
     else:
         with _open(path) as fh:
             data = fh.read()
-        yield TextRecord(id=path.name, text=decode(data).text)
+        yield TextRecord(id=source_name(path), text=decode(data).text)
 
 
-def _read_jsonl(path: Path) -> Iterator[TextRecord]:
+def _read_jsonl(path: Source) -> Iterator[TextRecord]:
     for doc in read_jsonl_pages(path):
         if doc.error is None and doc.kind != "text":
             yield TextRecord(id=doc.id, url=doc.url, error="the line has 'html', not a 'text' "
