@@ -48,3 +48,34 @@ def test_favor_knob_is_validated():
     assert ExtractConfig(favor="recall").favor_recall
     with pytest.raises(ValueError):
         ExtractConfig(favor="everything")
+
+
+def test_pickles_as_constructor_calls_and_round_trips_every_field():
+    """Rows cross worker pipes pickled; every field (enums, zoned datetimes, nested tuples,
+    dicts) must come back equal, and as the constructor's arguments, not field-by-field state."""
+    import pickle
+
+    from newspith.document import Document
+    from newspith.pipeline.steps import Row
+
+    zone = timezone.utc
+    blocks = (Block(BlockKind.HEADING, "Title", level=1),
+              Block(BlockKind.LIST, "a\nb", items=("a", "b"), ordered=True),
+              Block(BlockKind.TABLE, "x y", rows=(("x", "y"),), header=True),
+              Block(BlockKind.EMBED, "post", url="https://t.example/1", author="@a"))
+    article = Article(title="T", text="body", blocks=blocks, authors=["A B"],
+                      published=datetime(2024, 5, 2, 10, tzinfo=zone),
+                      modified=datetime(2024, 5, 3), site_name="S", language="en",
+                      url="https://e.example/a", description="d", comments=("c",),
+                      page_type="article", is_article=True, reason=None, encoding="utf-8",
+                      encoding_source="http", repaired=True, image="i.jpg", tags=("t",),
+                      sources={"title": "h1"}, missing={"modified": "none"})
+    doc = Document(id="x", source="s.warc.gz", body=b"<p>", url="u", content_type="text/html",
+                   headers={"warc-date": "d"}, error=None, kind="html", seq=7)
+    row = Row(doc, article=article)
+    for value in (blocks[1], article, doc, row):
+        reduced = value.__reduce__()
+        assert reduced[0] is type(value) and isinstance(reduced[1], tuple)
+        back = pickle.loads(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        assert back == value and type(back) is type(value)
+    assert pickle.loads(pickle.dumps(row)).article.published.tzinfo is zone

@@ -7,6 +7,8 @@ from datetime import datetime
 from enum import Enum
 from typing import Any
 
+from newspith.pickling import as_constructor_call
+
 __all__ = ["Article", "Block", "BlockKind"]
 
 
@@ -42,6 +44,8 @@ class Block:
     header: bool = False
     url: str | None = None
     author: str | None = None
+
+    __reduce__ = as_constructor_call
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"kind": self.kind.value, "text": self.text}
@@ -104,6 +108,8 @@ class Article:
     tags: tuple[str, ...] = ()
     sources: dict[str, str] = field(default_factory=dict)
     missing: dict[str, str] = field(default_factory=dict)
+
+    __reduce__ = as_constructor_call
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (datetimes as ISO 8601 strings, blocks as dicts)."""

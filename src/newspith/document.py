@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from newspith.pickling import as_constructor_call
+
 __all__ = ["Document"]
 
 
@@ -27,3 +29,5 @@ class Document:
     error: str | None = None
     kind: str = "html"
     seq: int = 0                    # its place in the run's input order (set by the batch)
+
+    __reduce__ = as_constructor_call

@@ -122,3 +122,26 @@ def test_sketches_follow_their_definition_in_any_script():
         for text in texts:
             got = sketch_text(text, config)
             assert (got.key, got.minhash) == _sketch_by_definition(text, config), text[:30]
+
+
+def test_other_minhash_schemes_go_through_datasketch(monkeypatch):
+    """The numpy shortcut is for datasketch's affine32 scheme only; were its default another,
+    sketches still equal datasketch's own MinHash of the same shingles."""
+    import zlib
+
+    from datasketch import MinHash
+
+    from newspith.config import DedupConfig
+    from newspith.pipeline import dedup
+
+    text = (EXAMPLES / "harbour-ferry.expected.txt").read_text(encoding="utf-8")
+    config = DedupConfig()
+    monkeypatch.setattr(dedup, "_lean_params", lambda: (1, "affine64"))
+    got = dedup.sketch_text(text, config)
+    words = dedup.word_string(text).split(" ")
+    n = config.shingle_words
+    mh = MinHash(num_perm=config.num_perm, hashfunc=zlib.crc32, scheme="affine64",
+                 permutations=dedup._permutations(config.num_perm))
+    mh.update_batch([" ".join(words[i:i + n]).encode("utf-8")
+                     for i in range(len(words) - n + 1)])
+    assert got.minhash == mh.hashvalues.tobytes() and len(got.minhash) == 8 * config.num_perm

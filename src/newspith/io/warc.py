@@ -164,7 +164,7 @@ class _GzipStream(io.RawIOBase):
         return n
 
 
-def gzip_members(fh: BinaryIO, chunk: int = 1 << 20, max_member: int = MAX_MEMBER_BYTES
+def gzip_members(fh: BinaryIO, chunk: int = 1 << 16, max_member: int = MAX_MEMBER_BYTES
                  ) -> Iterator[tuple[bytes | _GzipStream | None, bool]]:
     """``(data, whole)`` for each gzip member of a stream, in order: ``data`` is ``None`` for a
     damaged stretch (skipped up to the next member start); ``whole`` is false for a last member

@@ -18,15 +18,14 @@ from __future__ import annotations
 
 import hashlib
 import re
-import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate
 
 from newspith.config import DedupConfig
+from newspith.pipeline.shingles import shingle_hashes
 
-__all__ = ["Deduper", "Membership", "Sketch", "preload", "sketch_text"]
+__all__ = ["Deduper", "Membership", "Sketch", "preload", "sketch_text", "word_string"]
 
 _WORD = re.compile(r"\w+")
 
@@ -45,40 +44,63 @@ class Sketch:
     minhash: bytes | None   # MinHash values (None: too few words to compare)
 
 
+def word_string(text: str) -> str:
+    """The text's ``\\w+`` words, lowercased, joined by one space. Lowercased as one string:
+    lowercasing never adds a space, and a final sigma stays final before a space, so it is the
+    same as lowercasing each word, in one call."""
+    return " ".join(_WORD.findall(text)).lower()
+
+
 def sketch_text(text: str, config: DedupConfig | None = None) -> Sketch:
     """An article body's sketch: a pure function, so worker processes compute it beside the
-    extraction and the batch's main process only looks it up."""
+    extraction and the batch's main process only looks it up.
+
+    The key is blake2b of the lowercased ``\\w+`` words joined by spaces; the MinHash is
+    datasketch's (its permutations and its default ``affine32`` scheme) over crc32 hashes of
+    every run of ``shingle_words`` words, ``None`` under ``min_words`` words."""
     config = config or DedupConfig()
-    # The words, lowercased as one string (lowercasing never adds a space, and a final sigma
-    # stays final before a space): the same words as lowercasing each one, in one call.
-    joined = " ".join(_WORD.findall(text or "")).lower()
+    joined = word_string(text or "")
     data = joined.encode("utf-8")
     key = hashlib.blake2b(data, digest_size=16).hexdigest()
     words = joined.split(" ") if joined else []
     if len(words) < config.min_words:
         return Sketch(key, None)
-    from datasketch import MinHash
-
-    n = config.shingle_words
-    # crc32 hashes shingles (stable across processes and runs, and fast); the permutations
-    # are drawn once per size, as MinHash would draw them each time.
-    mh = MinHash(num_perm=config.num_perm, hashfunc=zlib.crc32,
-                 permutations=_permutations(config.num_perm), scheme=_lean_params()[1])
-    mh.update_batch(_shingles(joined, data, words, n))
-    return Sketch(key, mh.hashvalues.tobytes())
+    hashes = shingle_hashes(joined, data, words, config.shingle_words)
+    return Sketch(key, _minhash(hashes, config.num_perm))
 
 
-def _shingles(joined: str, data: bytes, words: list[str], n: int) -> list[bytes]:
-    """The UTF-8 bytes of each run of ``n`` words (all of them when there are fewer), cut out
-    of the encoded text by the words' offsets rather than joined word by word."""
-    if len(words) <= n:
-        return [data]
-    if len(data) == len(joined):  # ASCII: characters and bytes line up
-        sizes = [len(w) + 1 for w in words]
-    else:
-        sizes = [len(w.encode("utf-8")) + 1 for w in words]
-    starts = [0, *accumulate(sizes)]  # starts[i]: where word i begins; starts[-1]: end + 1
-    return [data[starts[i]:starts[i + n] - 1] for i in range(len(words) - n + 1)]
+def _minhash(hashes: list[int], num_perm: int) -> bytes:
+    """The MinHash values of 32-bit hashes, as datasketch's ``MinHash.update_batch`` computes
+    them. For its ``affine32`` scheme the same arithmetic is done here in four numpy steps
+    (datasketch spends about as long again building the object and checking input); any other
+    scheme goes through datasketch itself."""
+    seed, scheme = _lean_params()
+    if scheme != "affine32":
+        from datasketch import MinHash
+
+        mh = MinHash(num_perm=num_perm, seed=seed, hashfunc=int,
+                     permutations=_permutations(num_perm), scheme=scheme)
+        mh.update_batch(hashes)
+        return mh.hashvalues.tobytes()
+    import numpy as np
+
+    a, b = _affine32(num_perm)
+    hv = np.array(hashes, dtype=np.uint32)
+    # MurmurHash3's 32-bit finalizer (datasketch's pre-mix), then h -> a*h + b mod 2^32.
+    hv ^= hv >> np.uint32(16)
+    hv *= np.uint32(0x85EBCA6B)
+    hv ^= hv >> np.uint32(13)
+    hv *= np.uint32(0xC2B2AE35)
+    hv ^= hv >> np.uint32(16)
+    return (hv[:, None] * a + b).min(axis=0).tobytes()
+
+
+@lru_cache(maxsize=4)
+def _affine32(num_perm: int):
+    import numpy as np
+
+    a, b = _permutations(num_perm)
+    return np.asarray(a, dtype=np.uint32), np.asarray(b, dtype=np.uint32)
 
 
 def preload(config: DedupConfig | None = None) -> None:
@@ -86,7 +108,7 @@ def preload(config: DedupConfig | None = None) -> None:
     forked, so that they share them instead of each loading them again."""
     from datasketch import MinHashLSH  # noqa: F401 - the import is the point
 
-    _permutations((config or DedupConfig()).num_perm)
+    _affine32((config or DedupConfig()).num_perm)
     _lean_params()
 
 

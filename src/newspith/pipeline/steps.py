@@ -15,6 +15,7 @@ from newspith.config import DedupConfig, ExtractConfig
 from newspith.document import Document
 from newspith.errors import NewspithError
 from newspith.extract import extract
+from newspith.pickling import as_constructor_call
 from newspith.pipeline.dedup import Sketch, sketch_text
 from newspith.textmode import clean_text
 
@@ -29,6 +30,8 @@ class Row:
     article: Article | None = None
     error: dict[str, Any] | None = None
     sketch: Sketch | None = None  # the article's dedup sketch, when the step made one
+
+    __reduce__ = as_constructor_call
 
     @property
     def ok(self) -> bool:
