@@ -88,16 +88,20 @@ def _without_title_slug(e: Element, hint: int) -> int:
     what the section is about (``shared``, ``related``), not what role it plays on the page.
     """
     node = e.node
-    ident = node.attributes.get("id") if node is not None else None
-    if not ident:
-        return hint
-    words = [w for w in _SLUG_SPLIT.split(ident.lower()) if w]
-    if len(words) < 2:
+    # A slug of two words or more has a "-" or "_"; its names (the id among them) say so
+    # without reading the node's attributes, which most elements with a hint never need.
+    if node is None or ("-" not in e.names and "_" not in e.names):
         return hint
     heading = node if e.tag in rules.HEADING_TAGS else node.first_child
     while heading is not None and heading.tag == "-text":  # white space before the heading
         heading = heading.next
     if heading is None or heading.tag not in rules.HEADING_TAGS:
+        return hint
+    ident = node.attributes.get("id")
+    if not ident:
+        return hint
+    words = [w for w in _SLUG_SPLIT.split(ident.lower()) if w]
+    if len(words) < 2:
         return hint
     title = set(_TITLE_WORDS.findall((heading.text() or "").lower()))
     if not title or not set(words) <= title:
