@@ -35,8 +35,23 @@ def stale_compiled_modules() -> list[str]:
 
 
 def pytest_configure(config) -> None:
+    # The per-user disk cache (the language model) goes to a folder of this session's own: the
+    # tests neither read what a user's runs left nor leave anything in the user's home.
+    import os
+    import tempfile
+
+    os.environ["NEWSPITH_CACHE_DIR"] = tempfile.mkdtemp(prefix="newspith-test-cache-")
     stale = stale_compiled_modules()
     if stale:
         pytest.exit(f"the compiled build is older than {', '.join(stale[:3])}"
                     f"{' …' if len(stale) > 3 else ''}: run `make setup` (or NEWSPITH_PURE=1 "
                     "pip install -e . for pure Python) before testing", returncode=4)
+
+
+def pytest_unconfigure(config) -> None:
+    import os
+    import shutil
+
+    folder = os.environ.get("NEWSPITH_CACHE_DIR", "")
+    if "newspith-test-cache-" in folder:
+        shutil.rmtree(folder, ignore_errors=True)

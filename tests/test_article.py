@@ -1,10 +1,31 @@
-from dataclasses import FrozenInstanceError
+from dataclasses import FrozenInstanceError, dataclass, field
 from datetime import datetime, timezone
 import json
+import pickle
 
 import pytest
 
 from newspith.article import Article, Block, BlockKind
+from newspith.pickling import as_constructor_call
+
+
+@dataclass(frozen=True, slots=True)
+class _KwOnly:
+    a: int
+    b: int = field(default=0, kw_only=True)
+
+    __reduce__ = as_constructor_call
+
+
+@dataclass(frozen=True, slots=True)
+class _Derived:
+    a: int
+    doubled: int = field(init=False, default=0)
+
+    __reduce__ = as_constructor_call
+
+    def __post_init__(self):
+        object.__setattr__(self, "doubled", 2 * self.a)
 
 
 def make() -> Article:
@@ -53,8 +74,6 @@ def test_favor_knob_is_validated():
 def test_pickles_as_constructor_calls_and_round_trips_every_field():
     """Rows cross worker pipes pickled; every field (enums, zoned datetimes, nested tuples,
     dicts) must come back equal, and as the constructor's arguments, not field-by-field state."""
-    import pickle
-
     from newspith.document import Document
     from newspith.pipeline.steps import Row
 
@@ -79,3 +98,16 @@ def test_pickles_as_constructor_calls_and_round_trips_every_field():
         back = pickle.loads(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
         assert back == value and type(back) is type(value)
     assert pickle.loads(pickle.dumps(row)).article.published.tzinfo is zone
+
+
+def test_classes_the_constructor_cannot_rebuild_pickle_their_state():
+    """A keyword-only field (left out of ``__match_args__``) would be dropped by a constructor
+    call: such a class pickles its state. An ``init=False`` field is rebuilt by the class."""
+    kw = _KwOnly(1, b=2)
+    assert as_constructor_call(kw)[0] is not _KwOnly  # pickled by its state
+    derived = _Derived(3)
+    assert as_constructor_call(derived) == (_Derived, (3,))
+    back = pickle.loads(pickle.dumps(kw))
+    assert back == kw and back.b == 2
+    back = pickle.loads(pickle.dumps(derived))
+    assert back == derived and back.doubled == 6

@@ -94,3 +94,58 @@ def test_a_folder_that_is_a_file_is_passed_over(monkeypatch, tmp_path):
     assert cached("thing", "k", build)["calls"] == 1
     assert cached("thing", "k", build)["calls"] == 2
     assert blocker.read_text() == "not a folder"
+
+
+def test_the_language_model_is_unpacked_once_then_read_back(folder):
+    from newspith.extract.metadata import language
+
+    text = "Der Hund ist nicht hier, und die Katze ist auch nicht zu Hause geblieben."
+    language._identifier.cache_clear()
+    try:
+        first = language._identifier()
+        (entry,) = folder.glob("py3langid-normprobs-*.pickle")
+        written = entry.stat().st_ino
+        language._identifier.cache_clear()
+        second = language._identifier()
+        assert entry.stat().st_ino == written  # read back, not written again
+        assert second is not first and second.classify(text) == first.classify(text)
+        assert first.classify(text)[0] == "de"
+    finally:
+        language._identifier.cache_clear()
+
+
+def test_a_folder_others_can_write_to_is_not_read(folder):
+    build = Builder()
+    cached("thing", "k", build)
+    folder.chmod(0o777)
+    try:
+        assert cached("thing", "k", build)["calls"] == 2  # built, not loaded
+    finally:
+        folder.chmod(0o700)
+
+
+def test_an_entry_that_is_a_link_is_not_followed(folder, tmp_path):
+    build = Builder()
+    cached("thing", "k", build)
+    planted = tmp_path / "planted.pickle"
+    planted.write_bytes(pickle.dumps({"planted": True}))
+    entry = folder / "thing-k.pickle"
+    entry.unlink()
+    entry.symlink_to(planted)
+    assert cached("thing", "k", build) == {"model": [0, 1, 2, 3, 4], "calls": 2}
+
+
+def test_stale_entries_of_other_keys_and_cut_writes_are_pruned(folder):
+    build = Builder()
+    cached("thing", "old", build)
+    cached("other", "x", build)
+    leftover = folder / "thing-abc.tmp"
+    leftover.write_bytes(b"half")
+    fresh_tmp = folder / "thing-def.tmp"
+    fresh_tmp.write_bytes(b"being written")
+    day_ago = os.path.getmtime(folder / "thing-old.pickle") - 2 * 24 * 3600
+    for p in (folder / "thing-old.pickle", folder / "other-x.pickle", leftover):
+        os.utime(p, (day_ago, day_ago))
+    cached("thing", "new", build)
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "other-x.pickle", "thing-def.tmp", "thing-new.pickle"]

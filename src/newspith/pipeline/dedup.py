@@ -84,6 +84,8 @@ def _minhash(hashes: list[int], num_perm: int) -> bytes:
         return mh.hashvalues.tobytes()
     import numpy as np
 
+    if not hashes:  # (never from sketch_text) what datasketch gives for no input
+        return np.full(num_perm, 0xFFFFFFFF, dtype=np.uint32).tobytes()
     a, b = _affine32(num_perm)
     hv = np.array(hashes, dtype=np.uint32)
     # MurmurHash3's 32-bit finalizer (datasketch's pre-mix), then h -> a*h + b mod 2^32.

@@ -70,7 +70,7 @@ def _identifier():
         key = f"{version('py3langid')}-{stat.st_size}-{stat.st_mtime_ns}"
     except Exception:  # noqa: BLE001 - no way to key an entry: load it the slow way
         return build()
-    return cached("py3langid", key, build)
+    return cached("py3langid-normprobs", key, build)  # (the name says how it is built)
 
 
 def preload() -> None:
