@@ -21,9 +21,9 @@ _GETTERS: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
 
 def as_constructor_call(self: Any) -> tuple[Any, ...]:
     """``__reduce__`` for a dataclass whose fields are all ``__init__`` arguments, in order
-    (``__match_args__`` lists them). A class where that does not hold (a keyword-only or
-    ``init=False`` field, a subclass that is not itself a dataclass) pickles its state as
-    before, so that no field is ever dropped."""
+    (``__match_args__`` lists them). A class where that does not hold (a keyword-only field,
+    a subclass that is not itself a dataclass) pickles its dataclass state, as it would without
+    this method, so that a constructor call never drops a field."""
     cls = type(self)
     getter = _GETTERS.get(cls)
     if getter is None:
