@@ -15,8 +15,8 @@ from typing import Any
 
 __all__ = ["as_constructor_call"]
 
-# One per class: its fields' values as a tuple.
-_GETTERS: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
+# One per class: its fields' values as a tuple, or None for a class pickled by its state.
+_GETTERS: dict[type, Callable[[Any], tuple[Any, ...]] | None] = {}
 
 
 def as_constructor_call(self: Any) -> tuple[Any, ...]:
@@ -25,16 +25,13 @@ def as_constructor_call(self: Any) -> tuple[Any, ...]:
     a subclass that is not itself a dataclass) pickles its dataclass state, as it would without
     this method, so that a constructor call never drops a field."""
     cls = type(self)
-    getter = _GETTERS.get(cls)
-    if getter is None:
+    try:
+        getter = _GETTERS[cls]
+    except KeyError:
         getter = _GETTERS[cls] = _getter(cls)
-    if getter is _BY_STATE:
+    if getter is None:
         return _from_state, (cls, self.__getstate__())
     return cls, getter(self)
-
-
-def _BY_STATE(obj: Any) -> tuple[Any, ...]:  # the marker of a class pickled by its state
-    raise AssertionError("not called")
 
 
 def _from_state(cls: Any, state: Any) -> Any:
@@ -43,11 +40,11 @@ def _from_state(cls: Any, state: Any) -> Any:
     return obj
 
 
-def _getter(cls: type) -> Callable[[Any], tuple[Any, ...]]:
+def _getter(cls: type) -> Callable[[Any], tuple[Any, ...]] | None:
     names = tuple(getattr(cls, "__match_args__", ()))
     if "__dataclass_fields__" not in cls.__dict__ or not names or \
             names != tuple(f.name for f in fields(cls) if f.init):
-        return _BY_STATE
+        return None
     if len(names) > 1:
         return attrgetter(*names)
 
