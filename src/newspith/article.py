@@ -8,6 +8,7 @@ from enum import Enum
 from typing import Any
 
 from newspith.pickling import as_constructor_call
+from newspith.slotinit import fast_init
 
 __all__ = ["Article", "Block", "BlockKind"]
 
@@ -25,6 +26,7 @@ class BlockKind(str, Enum):
     CODE = "code"
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Block:
     """One typed piece of the article body.
@@ -64,6 +66,7 @@ class Block:
         return d
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Article:
     """An extracted article. Fields newspith could not find are ``None`` or empty, never invented.

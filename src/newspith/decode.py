@@ -169,11 +169,17 @@ def _detect(data: bytes, config: DecodeConfig) -> Decoded:
     return Decoded(data.decode("cp1252", "replace"), "cp1252", "fallback")
 
 
-def looks_mojibaked(text: str) -> bool:
-    """True when ``text`` holds a sequence typical of UTF-8 read as Windows-1252 or Latin-1."""
+def looks_mojibaked(text: str, utf8: bytes | None = None) -> bool:
+    """True when ``text`` holds a sequence typical of UTF-8 read as Windows-1252 or Latin-1.
+
+    ``utf8`` is ``text`` encoded (``"surrogatepass"``) when the caller has it already."""
     # Every such sequence opens with a letter in U+00C2-U+00F4, which UTF-8 writes with the lead
     # byte 0xC3: one encode and one byte search rule out most text faster than the regex.
-    if text.isascii() or b"\xc3" not in text.encode("utf-8", "surrogatepass"):
+    if text.isascii():
+        return False
+    if utf8 is None:
+        utf8 = text.encode("utf-8", "surrogatepass")
+    if b"\xc3" not in utf8:
         return False
     return _MOJIBAKE_GATE.search(text) is not None
 

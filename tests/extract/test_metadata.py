@@ -197,6 +197,19 @@ def test_human_dates(text, expected):
     assert parse_human(text, None)[0] == expected
 
 
+@pytest.mark.parametrize("text, why", [
+    ("By Jane Doe", None),                      # no year: no date, and nothing to say
+    ("March 5", None),
+    ("Published 3 hours ago", "relative date"),  # no year, but a relative date: said why
+    ("12/05/2016", "ambiguous date"),
+    ("In 2019 the bridge closed", None),        # a year alone is not a date
+])
+def test_text_without_a_full_date(text, why):
+    found, problem = parse_human(text, None)
+    assert found is None
+    assert (problem is None) if why is None else (why in problem)
+
+
 def test_machine_dates_and_urls():
     assert parse_machine("Tue, 24 Jul 2015 05:36:09 GMT") == datetime(
         2015, 7, 24, 5, 36, 9, tzinfo=timezone.utc)

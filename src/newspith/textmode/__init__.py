@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from typing import Final
 
 from newspith.article import Article
 from newspith.config import MetadataConfig, TextConfig
@@ -34,8 +35,8 @@ from newspith.textmode.select import Selection, select_body, title_keys
 
 __all__ = ["clean_text", "explain_text", "TextRun", "run_text"]
 
-_DEFAULT = TextConfig()
-_METADATA = MetadataConfig()
+_DEFAULT: Final = TextConfig()
+_METADATA: Final = MetadataConfig()
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ post becomes an embed block with its link and, from its attribution line, its au
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from newspith.article import Block, BlockKind
 from newspith.config import TextConfig
@@ -16,12 +17,12 @@ from newspith.textmode.segment import Segments
 
 __all__ = ["build_blocks"]
 
-_BULLET = re.compile(r"^[•·▪◦‣●*–-]\s+")
-_SENTENCE_END = re.compile(r"([.!?…؟।][\"'”’»)\]]?)\s+(?=\S)|([。！？])")
-_EMBED_URL = re.compile(r"(?:https?://)?(?:pic\.twitter\.com/\w+|(?:www\.)?(?:twitter|x)\.com/"
+_BULLET: Final = re.compile(r"^[•·▪◦‣●*–-]\s+")
+_SENTENCE_END: Final = re.compile(r"([.!?…؟।][\"'”’»)\]]?)\s+(?=\S)|([。！？])")
+_EMBED_URL: Final = re.compile(r"(?:https?://)?(?:pic\.twitter\.com/\w+|(?:www\.)?(?:twitter|x)\.com/"
                         r"\w+/status/\d+|(?:www\.)?instagram\.com/(?:p|reel)/[\w-]+|t\.co/\w+)",
                         re.IGNORECASE)
-_HANDLE = re.compile(r"^[—–-]{1,2}\s*(.+?\(@\w+\))")
+_HANDLE: Final = re.compile(r"^[—–-]{1,2}\s*(.+?\(@\w+\))")
 
 
 def _split_paragraph(text: str, config: TextConfig) -> list[str]:

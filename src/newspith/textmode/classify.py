@@ -30,8 +30,8 @@ string methods and a few anchored regular-expression matches on short segments.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from itertools import accumulate, repeat
+from typing import Final
+import ahocorasick_rs
 
 from newspith.extract import rules
 from newspith.extract.metadata.page import compact
@@ -42,46 +42,53 @@ from newspith.textmode.segment import Segments
 __all__ = ["classify", "refine", "title_key", "capital_share", "mostly_phrases", "BODY_LABELS"]
 
 #: Labels that may be part of the body.
-BODY_LABELS = frozenset({"prose", "short", "embed", "data"})
+BODY_LABELS: Final = frozenset({"prose", "short", "embed", "data"})
 
-_TERMINAL = tuple(".!?…。！？؟।")
-_CLOSERS = "\"'”’»)]」』）*"
-_PHRASE_STRIP = " .:!?|-–—»«·•#*()[]/\\\"'"
+_TERMINAL: Final = ".!?…。！？؟।"
+_CLOSERS: Final = "\"'”’»)]」』）*"
+_PHRASE_STRIP: Final = " .:!?|-–—»«·•#*()[]/\\\"'"
 # Scripts written without spaces between words: their segments are measured in characters.
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
+_UNSPACED: Final = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
 
 # An embedded post: a photo link of a tweet, or a post URL.
-_EMBED_HINTS = ("pic.twitter.com/", "/status/", "instagram.com/", "t.co/")
-_EMBED = re.compile(r"pic\.twitter\.com/\w+|(?:twitter|x)\.com/\w+/status/\d+|"
+_EMBED_HINTS: Final = ("pic.twitter.com/", "/status/", "instagram.com/", "t.co/")
+_EMBED: Final = re.compile(r"pic\.twitter\.com/\w+|(?:twitter|x)\.com/\w+/status/\d+|"
                     r"instagram\.com/(?:p|reel)/[\w-]+|\bt\.co/\w+", re.IGNORECASE)
-_ATTRIBUTION = re.compile(r"^[—–-]{1,2}\s*\S.{0,80}\(@\w+\)")
+_ATTRIBUTION: Final = re.compile(r"^[—–-]{1,2}\s*\S.{0,80}\(@\w+\)")
 
 # Titles of a comment thread or of a related-stories box, matched on a short segment's key.
-_SECTION_TITLE = re.compile(f"(?P<thread>{rules.THREAD_TITLE_RE.pattern})|"
+_SECTION_TITLE: Final = re.compile(f"(?P<thread>{rules.THREAD_TITLE_RE.pattern})|"
                             f"(?P<section>{rules.SECTION_END_RE.pattern})", re.IGNORECASE)
 
 # The first words those titles can start with: a set lookup spares the regex on most segments.
-_SECTION_FIRST_WORDS = frozenset(
+_SECTION_FIRST_WORDS: Final = frozenset(
     "comments comment responses response replies reply reactions reaction trackbacks trackback "
     "pingbacks pingback leave post add join reader kommentare kommentar leserkommentare "
     "commentaires commentaire réactions comentarios comentario commenti reacties discussion "
     "related you more recommended most read what share like lesen à lire más te".split())
 # The footer of a blog post: what WordPress, Blogger and TypePad print under it.
-_POST_FOOTER = re.compile(r"this entry was posted|bookmark the permalink|^posted (?:in|under) |"
+_POST_FOOTER: Final = re.compile(r"this entry was posted|bookmark the permalink|^posted (?:in|under) |"
                           r"^filed (?:in|under)\b|^tags?: |^categories: |\| permalink\b|"
                           r"^posted by .{0,80}\bat \d{1,2}:\d{2}")
-_POST_FOOTER_KEYS = ("this entry", "permalink", "posted in", "posted under", "filed in",
+_POST_FOOTER_KEYS: Final = ("this entry", "permalink", "posted in", "posted under", "filed in",
                      "filed under", "tag: ", "tags: ", "categories: ", "posted by")
-_DATA_CHARS = "0123456789.,%$€£¥+-–−() "
-_DATA_START = frozenset(_DATA_CHARS)
-_GATED_KEYS = (*rules.FURNITURE_KEYS, *_EMBED_HINTS, *_POST_FOOTER_KEYS)
-_GATED_MAX_CHARS = 600  # furniture sentences < 400, post footers <= 300, posts <= 80 words
-_HAS_DIGIT = re.compile(r"\d").search
+_DATA_CHARS: Final = "0123456789.,%$€£¥+-–−() "
+_DATA_START: Final = frozenset(_DATA_CHARS)
+_GATED_KEYS: Final = (*rules.FURNITURE_KEYS, *_EMBED_HINTS, *_POST_FOOTER_KEYS)
+# All of them found in one pass (Aho-Corasick) over the UTF-8 bytes of a span lowercased (the keys
+# are lowercase; all but "©" are ASCII, which is all bytes.lower() changes): 25 str.find passes
+# and a str.lower of the span cost four times as much.
+_GATE: Final = ahocorasick_rs.BytesAhoCorasick([k.encode() for k in _GATED_KEYS],
+                                        matchkind=ahocorasick_rs.MatchKind.LeftmostFirst,
+                                        implementation=ahocorasick_rs.Implementation.DFA)
+_GATED_MAX_CHARS: Final = 600  # furniture sentences < 400, post footers <= 300, posts <= 80 words
+# What every date _DATE finds holds: four digits, or digits around a dot or a slash.
+_DATE_GATE: Final = re.compile(r"\d\d\d\d|\d[./]\d").search
 # The header of a reader comment: "Jane says:", "deet wrote:", "By Anonymous, at 1:53 PM",
 # "Posted by: Jane | September 12, 2012 at 10:11 AM".
-_COMMENTER_ENDS = ("says:", "said:", "wrote:", "writes:", " says", " wrote")
-_COMMENTER_TIME = re.compile(r"^(?:by )?.{1,60}, (?:at|on) .{0,30}\d{1,2}:\d{2}\s*(?:am|pm)?$")
-_COMMENTER_WORDS = frozenset({"reply", "report abuse", "report comment"})
+_COMMENTER_ENDS: Final = ("says:", "said:", "wrote:", "writes:", " says", " wrote")
+_COMMENTER_TIME: Final = re.compile(r"^(?:by )?.{1,60}, (?:at|on) .{0,30}\d{1,2}:\d{2}\s*(?:am|pm)?$")
+_COMMENTER_WORDS: Final = frozenset({"reply", "report abuse", "report comment"})
 
 
 def _is_commenter(low: str) -> bool:
@@ -91,11 +98,11 @@ def _is_commenter(low: str) -> bool:
             or ((", at " in low or ", on " in low) and _COMMENTER_TIME.match(low) is not None))
 
 # "By Jane Doe", "Von Hans Meier", "Par Marie Dupont" … followed by a capitalised name.
-_BYLINE = re.compile(r"^(?:by|von|par|por|di|door|av|af|de)\s+(?:the\s+)?[^\W\d_]",
+_BYLINE: Final = re.compile(r"^(?:by|von|par|por|di|door|av|af|de)\s+(?:the\s+)?[^\W\d_]",
                      re.IGNORECASE)
 # A date: "20 July 2012", "March 5th, 2019", "2012-07-20", "20.07.2012" (month words checked by
 # is_month: a letter run and a lookup cost far less than a hundred month names as alternatives).
-_DATE = re.compile(
+_DATE: Final = re.compile(
     rf"\b(?:\d{{1,2}}\.?\s+(?P<m1>{MONTH_WORD})\.?\s+\d{{4}}|"
     rf"(?P<m2>{MONTH_WORD})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
     r"\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\b")
@@ -109,9 +116,22 @@ def _has_date(low: str) -> bool:
     return False
 
 
-_DATELINE_WORDS = re.compile(r"^(?:published|updated|posted|last updated|modified|"
+_DATELINE_WORDS: Final = re.compile(r"^(?:published|updated|posted|last updated|modified|"
                              r"veröffentlicht|aktualisiert|publié|mis à jour|publicado|"
                              r"actualizado|pubblicato)\b")
+
+
+def _ends_sentence(text: str) -> bool:
+    """True when a segment ends with sentence punctuation (before closing quotes or brackets)."""
+    if not text:
+        return False
+    last = text[-1]
+    if last in _CLOSERS:
+        text = text.rstrip(_CLOSERS)
+        if not text:
+            return False
+        last = text[-1]
+    return last in _TERMINAL
 
 
 def title_key(text: str) -> str:
@@ -138,13 +158,12 @@ def classify(segs: Segments, config: TextConfig) -> None:
     """
     texts, chars = segs.texts, segs.chars
     words = segs.words = [t.count(" ") + 1 for t in texts]
-    head = "".join(texts[:200])
-    if head.count(" ") * 12 < len(head) and _UNSPACED.search(head):  # few spaces: CJK, Thai
+    n = min(len(texts), 200)  # few spaces in the first segments (words - 1 each): CJK, Thai
+    if (sum(words[:n]) - n) * 12 < sum(chars[:n]) and _UNSPACED.search("".join(texts[:n])):
         for i, t in enumerate(texts):
             if _UNSPACED.search(t):
                 words[i] = max(words[i], chars[i] // 2)
-    terminal = segs.terminal = list(map(str.endswith, map(str.rstrip, texts, repeat(_CLOSERS)),
-                                        repeat(_TERMINAL)))
+    terminal = segs.terminal = [_ends_sentence(t) for t in texts]
     pw, lw = config.prose_words, config.prose_long_words
     labels = segs.labels = ["prose" if w >= lw or (t and w >= pw) else "short"
                             for t, w in zip(terminal, words)]
@@ -173,8 +192,8 @@ def classify(segs: Segments, config: TextConfig) -> None:
 
 # Labels of short segments by their text: menu items and controls repeat across the pages of a
 # site and across sites ("Home", "Share", "Comments"), so a bounded cache spares most lookups.
-_SHORT_LABELS: dict[str, str] = {}
-_SHORT_CACHE_SIZE = 50_000
+_SHORT_LABELS: Final[dict[str, str]] = {}
+_SHORT_CACHE_SIZE: Final = 50_000
 
 
 def _short_label(text: str) -> str:
@@ -216,9 +235,8 @@ def refine(segs: Segments, lo: int, hi: int, title_keys: frozenset[str],
     # Furniture sentences, embedded posts and post footers, on the segments with a key word;
     # long paragraphs are none of these, and are left out of the search.
     idx = [i for i in range(lo, hi) if chars[i] < _GATED_MAX_CHARS]
-    span = "\n".join([texts[i] for i in idx]).lower()
-    starts = list(accumulate([0] + [chars[i] + 1 for i in idx[:-1]]))
-    for j in sorted(_segments_with(span, _GATED_KEYS, starts)):
+    span = "\n".join([texts[i] for i in idx]).encode("utf-8", "surrogatepass").lower()
+    for j in _segments_with_keys(span):
         i = idx[j]
         label = labels[i]
         if label != "short" and label != "prose":
@@ -249,23 +267,24 @@ def refine(segs: Segments, lo: int, hi: int, title_keys: frozenset[str],
             labels[i] = "commenter"
         elif words[i] <= 24 and _BYLINE.match(t) and _looks_like_names(t):
             labels[i] = "byline"
-        elif words[i] <= 16 and _HAS_DIGIT(low) and _has_date(low) and (
+        elif words[i] <= 16 and _DATE_GATE(low) and _has_date(low) and (
                 words[i] <= 8 or _DATELINE_WORDS.match(low)):
             labels[i] = "dateline"
 
 
-def _segments_with(span: str, needles: tuple[str, ...], starts: list[int]) -> set[int]:
-    """Indexes (in the span) of the segments that contain one of ``needles``."""
-    found: set[int] = set()
-    last = len(starts) - 1
-    for needle in needles:
-        pos = span.find(needle)
-        while pos >= 0:
-            seg = bisect_right(starts, pos) - 1
-            found.add(seg)
-            if seg >= last:
-                break
-            pos = span.find(needle, starts[seg + 1])
+def _segments_with_keys(span: bytes) -> list[int]:
+    """Indexes of the lines of ``span`` (split at newlines) that hold a gated key, in order.
+
+    Leftmost-first matching reports at least one match in every line holding a key (no key
+    spans a newline); the line of each is counted from the last, so the whole is linear.
+    """
+    found: list[int] = []
+    line = at = 0
+    for _, start, _ in _GATE.find_matches_as_indexes(span):
+        line += span.count(b"\n", at, start)
+        at = start
+        if not found or found[-1] != line:
+            found.append(line)
     return found
 
 
@@ -283,7 +302,7 @@ def _looks_like_names(text: str) -> bool:
     return capital_share(rest) >= 0.5 and "." not in rest.rstrip(".")
 
 
-_BYLINE_END = re.compile(r"\s*(?:\d|\||\s[-–—]\s|,\s*(?:updated|published))")
+_BYLINE_END: Final = re.compile(r"\s*(?:\d|\||\s[-–—]\s|,\s*(?:updated|published))")
 
 
 def mostly_phrases(text: str) -> bool:

@@ -13,6 +13,7 @@ passes plus list comprehensions, linear in the input's length.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from newspith.decode import looks_mojibaked, repair_text
 from newspith.config import TextConfig
@@ -20,15 +21,15 @@ from newspith.config import TextConfig
 __all__ = ["Segments", "finish", "normalise", "segment", "split_sentences"]
 
 # Control characters (but tab and newline), zero-width and BOM characters.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+")
-_ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff]+")
-_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
-_ODD_SPACE = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")  # (not \n)
+_CONTROL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+")
+_ZERO_WIDTH: Final = re.compile(r"[\u200b-\u200d\u2060\ufeff]+")
+_NEWLINES: Final = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+_ODD_SPACE: Final = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")  # (not \n)
 # Spaces left before punctuation where inline tags were removed ("Iran ." → "Iran.").
-_SPACE_BEFORE_PUNCT = re.compile(r" ([.,;:!?])(?=\s|$)")
+_SPACE_BEFORE_PUNCT: Final = re.compile(r" ([.,;:!?])(?=\s|$)")
 # A sentence end: terminal punctuation and optional closing quotes or brackets, then a space (or
 # nothing, after an ideographic full stop).
-_SENTENCE_END = re.compile(r"([.!?…؟।][\"'”’»)\]]?)\s+(?=\S)|([。！？][」』”’）]?)\s*")
+_SENTENCE_END: Final = re.compile(r"([.!?…؟।][\"'”’»)\]]?)\s+(?=\S)|([。！？][」』”’）]?)\s*")
 
 
 class Segments:
@@ -84,14 +85,15 @@ def finish(texts: list[str]) -> tuple[list[str], bool]:
     it (ftfy costs milliseconds a page; most segments of even a damaged page are clean).
     """
     joined = "".join(texts)  # (segments are stripped: nothing spans two of them)
+    utf8 = joined.encode("utf-8", "surrogatepass")  # (for the byte searches below)
     if not joined.isprintable():
         texts = [t if t.isprintable() else
                  _ODD_SPACE.sub(" ", _CONTROL.sub(" ", _ZERO_WIDTH.sub("", t))).strip()
                  for t in texts]
-    if " ." in joined or " ," in joined:
+    if b" ." in utf8 or b" ," in utf8:
         texts = [_SPACE_BEFORE_PUNCT.sub(r"\1", t) if " ." in t or " ," in t else t
                  for t in texts]
-    if not looks_mojibaked(joined):
+    if not looks_mojibaked(joined, utf8):
         return texts, False
     out = [repair_text(t) if looks_mojibaked(t) else t for t in texts]
     return out, out != texts

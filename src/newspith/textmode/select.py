@@ -10,6 +10,8 @@ except long runs of short ones (a related-headlines list in the middle of the pa
 
 from __future__ import annotations
 
+from typing import Final
+
 from newspith.textmode.classify import mostly_phrases, refine, title_key
 from newspith.config import TextConfig
 from newspith.textmode.segment import Segments
@@ -17,8 +19,8 @@ from newspith.textmode.segment import Segments
 __all__ = ["Selection", "select_body", "title_keys"]
 
 #: Labels kept inside the body.
-_KEPT = frozenset({"prose", "embed", "short", "data", "attribution"})
-_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " » ", " · ", ": ")
+_KEPT: Final = frozenset({"prose", "embed", "short", "data", "attribution"})
+_SEPARATORS: Final = (" | ", " - ", " – ", " — ", " :: ", " » ", " · ", ": ")
 
 
 class Selection:

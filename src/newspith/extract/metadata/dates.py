@@ -43,9 +43,13 @@ _PATTERNS = [re.compile(p + _TIME, re.I) for p in (
     rf"\b(?P<mn>{MONTH_WORD})\.?\s+{_DAY},?\s+{_YEAR}\b",
     # 5 March 2019 / 5. März 2019 / 5 de marzo de 2019 / 5th of March, 2019
     rf"\b{_DAY}\s*(?:of\s+|de\s+)?(?P<mn>{MONTH_WORD})\.?,?\s*(?:de\s+)?{_YEAR}\b",
-    # 2019年3月5日, 2019년 3월 5일
-    r"(?P<y>(?:19|20)\d{2})\s*[年년]\s*(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일]?",
 )]
+# 2019年3月5日, 2019년 3월 5일 (tried only on text holding 年 or 년)
+_PATTERNS_CJK = [*_PATTERNS, re.compile(
+    r"(?P<y>(?:19|20)\d{2})\s*[年년]\s*(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일]?" + _TIME,
+    re.I)]
+# Every pattern above and _NUMERIC hold a four-digit year: text without one is not searched.
+_YEAR_GATE = re.compile(r"(?:19|20)\d\d")
 # 05.03.2019, 12/05/2016, 12-05-2016: which number is the month depends on the page.
 _NUMERIC = re.compile(r"\b(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d{2})\b"
                       + _TIME, re.I)
@@ -126,8 +130,20 @@ def parse_machine(value: str | None) -> datetime | None:
 def parse_human(text: str, order: str | None) -> tuple[datetime | None, str | None]:
     """The first date written in ``text``; ``order`` is ``"dmy"``, ``"mdy"`` or ``None`` (unknown)
     for all-numeric dates. Returns ``(date, None)`` or ``(None, why)``."""
+    if _YEAR_GATE.search(text) is not None:
+        found, why = _written_date(text, order)
+        if found is not None or why is not None:
+            return found, why
+    rel = RELATIVE.search(text)
+    if rel:
+        return None, f"relative date {rel.group(0)!r} and no capture time"
+    return None, None
+
+
+def _written_date(text: str, order: str | None) -> tuple[datetime | None, str | None]:
+    """The first date with a year in ``text``, or why an all-numeric one is not sure."""
     best: tuple[int, datetime] | None = None
-    for pattern in _PATTERNS:
+    for pattern in _PATTERNS_CJK if "年" in text or "년" in text else _PATTERNS:
         # The first match whose month word is a month (only the named-month patterns can
         # match a word that is not one).
         m = next((m for m in pattern.finditer(text) if m.groupdict().get("mn") is None
@@ -157,18 +173,15 @@ def parse_human(text: str, order: str | None) -> tuple[datetime | None, str | No
             dt = None
         if dt is not None:
             best = (m.start(), dt)
-    if best is not None:
-        return best[1], None
-    rel = RELATIVE.search(text)
-    if rel:
-        return None, f"relative date {rel.group(0)!r} and no capture time"
-    return None, None
+    return (best[1], None) if best is not None else (None, None)
 
 
 def order_evidence(texts: list[str]) -> str | None:
     """``"dmy"`` or ``"mdy"`` when an unambiguous all-numeric date on the page shows the order."""
     votes = {"dmy": 0, "mdy": 0}
     for t in texts:
+        if _YEAR_GATE.search(t) is None:
+            continue
         for m in _NUMERIC.finditer(t):
             a, b = int(m["a"]), int(m["b"])
             if a > 12 >= b:
