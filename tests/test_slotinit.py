@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from newspith.article import Article, Block, BlockKind
-from newspith.slotinit import fast_init
+from newspith.article import Article, Block, BlockKind, new_block
+from newspith.slotinit import fast_init, fast_new
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +85,8 @@ def test_refuses_classes_it_does_not_fit():
     for cls in (NoSlots, KeywordOnly, PostInit):
         with pytest.raises(TypeError, match="does not fit"):
             fast_init(cls)
+        with pytest.raises(TypeError, match="does not fit"):
+            fast_new(cls)
 
 
 def test_subclass_instances_keep_their_class_and_fields():
@@ -98,3 +100,18 @@ def test_subclass_instances_keep_their_class_and_fields():
         made = cls(3, "y")
         assert type(made) is cls and (made.a, made.b, made.c) == (3, "y", [])
     assert type(_Fast(1)) is _Fast
+
+
+def test_fast_new_builds_what_the_class_builds():
+    new = fast_new(_Fast)
+    assert str(inspect.signature(new)).startswith(str(inspect.signature(_Fast)).split(" ->")[0])
+    for args, kwargs in (((1,), {}), ((1, "y"), {}), ((), {"a": 2, "c": [3]})):
+        made = new(*args, **kwargs)
+        assert type(made) is _Fast and made == _Fast(*args, **kwargs)
+    assert new(1).c is not new(1).c
+    with pytest.raises(TypeError):
+        new()
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        new(1).a = 2  # type: ignore[misc]
+    block = new_block(BlockKind.HEADING, "Title", level=2)
+    assert type(block) is Block and block == Block(BlockKind.HEADING, "Title", level=2)

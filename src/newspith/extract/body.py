@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Final
 
 from newspith.config import ExtractConfig
 from newspith.extract import rules
@@ -214,7 +215,7 @@ def by_prose(elements: list[Element], blocks: list[RawBlock], config: ExtractCon
 Strategy = Callable[[list[Element], list[RawBlock], ExtractConfig], Selection]
 
 #: The fallback ladder, in order: each rung runs only when the previous found too little.
-LADDER: tuple[Strategy, ...] = (by_container, by_prose)
+LADDER: Final[tuple[Strategy, ...]] = (by_container, by_prose)
 
 
 def _enough(sel: Selection, page_prose: int, config: ExtractConfig) -> bool:
@@ -242,7 +243,7 @@ def find_body(elements: list[Element], blocks: list[RawBlock], config: ExtractCo
 
 # --- phase 5b: the headline ------------------------------------------------------------------------
 
-_WORD_RE = re.compile(r"\w+")
+_WORD_RE: Final = re.compile(r"\w+")
 
 
 def _words(text: str) -> list[str]:

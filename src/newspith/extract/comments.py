@@ -9,6 +9,7 @@ the child of the thread's list element.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from newspith.config import ExtractConfig
 from newspith.extract import rules
@@ -16,7 +17,7 @@ from newspith.extract.segment import Element, RawBlock
 
 __all__ = ["collect_comments"]
 
-_THREAD_TITLE = re.compile(
+_THREAD_TITLE: Final = re.compile(
     r"\b\d+\s+(?:comments?|thoughts?|responses?|replies|reactions?|kommentare?|commentaires?|"
     r"comentarios?|commenti|reacties)\b", re.IGNORECASE)
 

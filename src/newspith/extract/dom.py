@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -17,11 +18,11 @@ from newspith.errors import InputError, TooLargeError
 
 __all__ = ["Page", "parse", "bounded_nesting"]
 
-_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")
-_TAG_RE = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>")
+_CONTROL_RE: Final = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")
+_TAG_RE: Final = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>")
 # Tags that never deepen the tree: void elements, and those the parser closes by itself when the
 # next one opens (an unclosed <p> or <li> is the norm, not nesting).
-_FLAT_TAGS = frozenset(
+_FLAT_TAGS: Final = frozenset(
     "area base br col embed hr img input link meta source track wbr param keygen "
     "p li dt dd tr td th option optgroup thead tbody tfoot colgroup rb rt rp".split())
 

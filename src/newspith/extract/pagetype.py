@@ -12,14 +12,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 from urllib.parse import urlparse
 
 __all__ = ["PAGE_TYPES", "PageShape", "classify_page", "CALL_TO_ACTION", "count_prices"]
 
-PAGE_TYPES = ("article", "forum", "product", "collection", "listing", "documentation", "service")
+PAGE_TYPES: Final = ("article", "forum", "product", "collection", "listing", "documentation",
+                     "service")
 
 # (type, JSON-LD types that vouch for it, points)
-_LD = (
+_LD: Final = (
     ("article", {"article", "newsarticle", "blogposting", "reportagenewsarticle", "report",
                  "analysisnewsarticle", "opinionnewsarticle", "liveblogposting"}, 3),
     ("forum", {"discussionforumposting", "qapage", "question", "socialmediaposting"}, 4),
@@ -29,10 +31,11 @@ _LD = (
     ("documentation", {"techarticle", "apireference", "softwaresourcecode"}, 3),
     ("service", {"service", "localbusiness", "professionalservice", "faqpage"}, 1),
 )
-_OG = {"article": ("article", 2), "product": ("product", 3), "product.group": ("collection", 2),
-       "ebay-objects:item": ("product", 3), "book": ("documentation", 1)}
+_OG: Final = {"article": ("article", 2), "product": ("product", 3),
+              "product.group": ("collection", 2), "ebay-objects:item": ("product", 3),
+              "book": ("documentation", 1)}
 # (type, URL path pattern, points)
-_URL = (
+_URL: Final = (
     ("article", re.compile(r"/(?:19|20)\d\d/\d\d?/|/(?:news|blog|blogs|article|articles|story|"
                            r"stories|posts?|opinion|reviews?)/|\d{5,}\.html?$"), 2),
     ("forum", re.compile(r"/(?:t|thread|threads|forum|forums|topic|topics|viewtopic\.php|"
@@ -50,20 +53,20 @@ _URL = (
                            r"features|consulting|support|help)(?:/|$)"), 2),
 )
 #: Short lines that ask a visitor to act: the voice of service and product pages.
-CALL_TO_ACTION = re.compile(
+CALL_TO_ACTION: Final = re.compile(
     r"^(?:get started|contact us|contact sales|book a (?:demo|call|consultation)|request a "
     r"(?:demo|quote)|schedule a (?:demo|call)|free trial|start (?:your )?free trial|try (?:it )?"
     r"(?:for )?free|learn more|talk to (?:an expert|sales|us)|get a quote|sign up(?: free)?|"
     r"get in touch|see (?:plans|pricing)|view pricing|buy now|shop now|add to cart|"
     r"jetzt (?:kaufen|starten)|contactez-nous|en savoir plus)\b", re.IGNORECASE)
-_MIN_EVIDENCE = 1.5
+_MIN_EVIDENCE: Final = 1.5
 # Prices: a currency sign before a number ("$12.99", "€ 5") or a code after one ("45 EUR",
 # "120 kr"). Counted with str.find and anchored matches: a regular expression searched over a
 # page's whole text tests every position, which costs more than all the other features together.
-_PRICE_SIGNS = "$€£¥"
-_PRICE_CODES = ("€", "EUR", "USD", "GBP", "kr", "zł")
-_NUMBER_AFTER_SIGN = re.compile(r"\s?\d")
-_NUMBER_CHARS = frozenset("0123456789.,")
+_PRICE_SIGNS: Final = "$€£¥"
+_PRICE_CODES: Final = ("€", "EUR", "USD", "GBP", "kr", "zł")
+_NUMBER_AFTER_SIGN: Final = re.compile(r"\s?\d")
+_NUMBER_CHARS: Final = frozenset("0123456789.,")
 
 
 def count_prices(text: str) -> int:

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 # --- tags ----------------------------------------------------------------------------------------
 
 #: Never hold readable body text: dropped with their whole subtree before anything is measured.
-SKIP_TAGS = frozenset({
+SKIP_TAGS: Final = frozenset({
     "script", "style", "noscript", "template", "svg", "math", "canvas", "iframe", "object",
     "embed", "video", "audio", "picture", "source", "track", "map", "select", "option",
     "optgroup", "datalist", "textarea", "button", "input", "head", "title", "meta", "link",
@@ -27,14 +28,14 @@ SKIP_TAGS = frozenset({
 })
 #: The furniture among SKIP_TAGS, read after all when a page seems to hold nothing else.
 #: ``<noscript>`` too: forum engines (Discourse) serve their whole thread inside it.
-FURNITURE_SKIP_TAGS = frozenset({"nav", "menu", "noscript"})
+FURNITURE_SKIP_TAGS: Final = frozenset({"nav", "menu", "noscript"})
 
 #: Page furniture skipped unread outside an ``<article>``/``<main>``; inside one they may hold
 #: a pull quote or a source note, so they are walked (and weighed as furniture regions).
-SKIP_OUTSIDE_LANDMARKS = frozenset({"footer", "aside"})
+SKIP_OUTSIDE_LANDMARKS: Final = frozenset({"footer", "aside"})
 
 #: Elements that start a new block of text (the HTML "block-level" and table-cell elements).
-BLOCK_TAGS = frozenset({
+BLOCK_TAGS: Final = frozenset({
     "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dir", "div",
     "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
     "h6", "header", "hgroup", "hr", "li", "main", "menu", "nav", "ol", "p", "pre", "section",
@@ -42,34 +43,34 @@ BLOCK_TAGS = frozenset({
     "html", "frameset", "frame", "noframes", "center", "listing", "plaintext", "xmp",
 })
 
-HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+HEADING_TAGS: Final = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 #: Semantic tags whose whole subtree is page furniture, not an article.
-BOILERPLATE_TAGS = frozenset({"nav", "footer", "aside", "menu"})
+BOILERPLATE_TAGS: Final = frozenset({"nav", "footer", "aside", "menu"})
 #: ``role`` values with the same meaning.
-BOILERPLATE_ROLES = frozenset({
+BOILERPLATE_ROLES: Final = frozenset({
     "navigation", "contentinfo", "complementary", "banner", "menu", "menubar", "search",
     "dialog", "alertdialog", "toolbar", "tablist",
 })
 #: Semantic tags that mark the main content.
-CONTENT_TAGS = frozenset({"article", "main"})
+CONTENT_TAGS: Final = frozenset({"article", "main"})
 
 # --- class / id tokens ---------------------------------------------------------------------------
 
-STRONG = 2  # region and hint level: almost never wraps an article body
-WEAK = 1    # leans
-SOFT = 3    # hint level only: strong outside a content region, weak inside one (see scoring)
+STRONG: Final = 2  # region and hint level: almost never wraps an article body
+WEAK: Final = 1    # leans
+SOFT: Final = 3    # hint level only: strong outside a content region, weak inside one (see scoring)
 
 #: Class/id words of reader comment sections, in the languages we meet most (de, pl/cs/hr,
 #: es/pt, fr, it, nl, et): the thread is furniture for the body and data for ``Article.comments``.
-COMMENT_WORDS = (
+COMMENT_WORDS: Final = (
     "comment", "disqus", "kommentar", "komentar", "comentario", "comentário", "commentaire",
     "comentari", "commenti", "reactie", "reacties", "reageer", "leserbrief", "kommentaar",
     "reaction",
 )
 
 # Prefix patterns: a token *starting* with one of these words hits (``comments``, ``sharebar``).
-_NEG_STRONG_PREFIX = (
+_NEG_STRONG_PREFIX: Final = (
     *COMMENT_WORDS, "respond", "reply", "replies", "footer", "foot", "sidebar", "sidebox",
     "related", "recommend", "share", "sharing", "social", "cookie", "consent", "gdpr",
     "newsletter", "subscri", "signup", "promo", "advert", "sponsor", "outbrain", "taboola",
@@ -80,33 +81,33 @@ _NEG_STRONG_PREFIX = (
     "dfp", "googlead", "nocontent", "noprint",
 )
 # Whole tokens (too short or too common to match as a prefix).
-_NEG_STRONG_EXACT = frozenset({
+_NEG_STRONG_EXACT: Final = frozenset({
     "nav", "ad", "ads", "advert", "adv", "ob", "tags", "tagcloud", "topics", "aside",
     "print", "email", "tools", "promo", "subnav", "discuss", "author", "bio", "byline",
     "dateline", "timestamp", "date", "meta", "credit", "credits", "sns", "like", "likes", "rating",
 })
 # Words that mark furniture in a page's frame but are also used for boxes inside an article
 # ("widget" in page builders and CMS blocks): strong outside a content region, weak inside.
-_NEG_SOFT_PREFIX = ("widget",)
-_NEG_WEAK_EXACT = frozenset({"more", "links", "extra", "utility", "bottom", "top"})
-_NEG_WEAK_PREFIX = (
+_NEG_SOFT_PREFIX: Final = ("widget",)
+_NEG_WEAK_EXACT: Final = frozenset({"more", "links", "extra", "utility", "bottom", "top"})
+_NEG_WEAK_PREFIX: Final = (
     "header", "caption", "thumb", "icon", "button", "btn", "card", "list", "side",
     "aside", "secondary", "supplement", "extras", "inline", "media",
 )
-_POS_STRONG_PREFIX = (
+_POS_STRONG_PREFIX: Final = (
     "articlebody", "articletext", "articlecontent", "storybody", "storytext", "storycontent",
     "entrycontent", "entrybody", "entrytext", "postbody", "postcontent", "posttext",
     "bodytext", "maintext", "maincontent", "contentbody", "richtext", "prose",
     "articlecopy", "storycopy", "textbody",
 )
-_POS_WEAK_PREFIX = (
+_POS_WEAK_PREFIX: Final = (
     "article", "content", "entry", "post", "story", "text", "main", "blog", "hentry", "body",
     "page", "single", "news", "detail", "copy", "column",
 )
 
 # Class names that describe *what* an item is (WordPress and CMS taxonomy: ``tag-sports``,
 # ``category-news``, ``format-standard``, ``has-sidebar``), not the role of the element.
-_DESCRIPTIVE_CLASS = re.compile(
+_DESCRIPTIVE_CLASS: Final = re.compile(
     r"(?:(?:tag|tags|category|categories|cat|format|type|status|postid|term|author|topic|section|"
     r"lang|language|has|is|js|no|with|template|single|parent|level|id)[-_]\w|"
     r"(?:post|page)[-_](?:\d|id|type|template|format|status|parent)|"
@@ -115,24 +116,25 @@ _DESCRIPTIVE_CLASS = re.compile(
 # Page builders (Elementor, Divi, WPBakery, Beaver Builder, Gutenberg) name every box of a page
 # with their own words ("elementor-widget-container"): they say nothing about its role, except a
 # content word inside them ("elementor-widget-theme-post-content"), checked as a strong positive.
-_BUILDER_CLASS = re.compile(r"(?:elementor|e-con|et_pb|et-pb|wpb_|vc_|fl-|so-panel|siteorigin|"
-                            r"wp-block|brxe-|oxy-|tcb-|thrv|hs_cos_wrapper|hs-)", re.IGNORECASE)
+_BUILDER_CLASS: Final = re.compile(r"(?:elementor|e-con|et_pb|et-pb|wpb_|vc_|fl-|so-panel|"
+                                   r"siteorigin|wp-block|brxe-|oxy-|tcb-|thrv|hs_cos_wrapper|"
+                                   r"hs-)", re.IGNORECASE)
 # A sidebar word and a layout word in one class name describe the page's grid.
-_LAYOUT_SIDEBAR = re.compile(
+_LAYOUT_SIDEBAR: Final = re.compile(
     r"(?:layout|grid|template)[\w-]*(?:sidebar|rail)|"
     r"(?:sidebar|rail)[\w-]*(?:layout|grid|template)", re.IGNORECASE)
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_CAMEL: Final = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
 # A class name is read token by token (``c-share-bar`` → ``c``, ``share``, ``bar``); the first
 # kind a token belongs to wins, in the order strong furniture, soft, weak furniture, content.
 # A prefix word hits a token that starts with it (``sharebar``), an exact word a whole token.
-_SEP_TO_SPACE = str.maketrans("_-:./", "     ")
-_NEG_STRONG_PREFIX_T = tuple(_NEG_STRONG_PREFIX)
-_NEG_SOFT_PREFIX_T = tuple(_NEG_SOFT_PREFIX)
-_NEG_WEAK_PREFIX_T = tuple(_NEG_WEAK_PREFIX)
-_POS_WEAK_PREFIX_T = tuple(_POS_WEAK_PREFIX)
-_COMMENT_WORDS_T = tuple(COMMENT_WORDS)
+_SEP_TO_SPACE: Final = str.maketrans("_-:./", "     ")
+_NEG_STRONG_PREFIX_T: Final = tuple(_NEG_STRONG_PREFIX)
+_NEG_SOFT_PREFIX_T: Final = tuple(_NEG_SOFT_PREFIX)
+_NEG_WEAK_PREFIX_T: Final = tuple(_NEG_WEAK_PREFIX)
+_POS_WEAK_PREFIX_T: Final = tuple(_POS_WEAK_PREFIX)
+_COMMENT_WORDS_T: Final = tuple(COMMENT_WORDS)
 
 
 # Strong positives are matched on each class name with its separators removed, at its start or
@@ -140,7 +142,7 @@ _COMMENT_WORDS_T = tuple(COMMENT_WORDS)
 
 
 _F_NEG2, _F_NEG1, _F_SOFT, _F_POS1, _F_POS2, _F_COMMENT = 1, 2, 4, 8, 16, 32
-_DIGITS = re.compile(r"\d+")
+_DIGITS: Final = re.compile(r"\d+")
 
 
 def _flags_of(name: str) -> int:
@@ -209,7 +211,7 @@ def element_hint(class_id: str) -> int:
 
 #: Whole short blocks that are controls or promos, in the languages we meet most. Matched on the
 #: block's lowercased text with punctuation stripped.
-BOILERPLATE_PHRASES = frozenset({
+BOILERPLATE_PHRASES: Final = frozenset({
     # share bars
     "share", "shares", "share this", "share this article", "share this story", "share on facebook",
     "share on twitter", "tweet", "email", "print", "e-mail", "whatsapp", "facebook", "twitter",
@@ -227,14 +229,14 @@ BOILERPLATE_PHRASES = frozenset({
 })
 
 #: Starts of short lines that introduce a link to another story, not article prose.
-PROMO_PREFIXES = (
+PROMO_PREFIXES: Final = (
     "read more:", "read more", "related:", "see also:", "also read:", "read also:",
     "recommended:", "watch:", "listen:", "click here", "lesen sie auch:", "mehr zum thema:",
     "à lire aussi", "lire aussi :", "voir aussi :", "leer más:", "te puede interesar",
 )
 
 #: Sentences typical of consent banners, newsletter boxes and copyright lines.
-FURNITURE_RE = re.compile(
+FURNITURE_RE: Final = re.compile(
     r"\b(?:we use cookies|uses cookies|cookie policy|accept (?:all )?cookies|privacy policy|"
     r"terms of (?:use|service)|all rights reserved|sign up for (?:our|the) newsletter|"
     r"subscribe to (?:our|the) newsletter|enter your e-?mail|this site uses|"
@@ -244,7 +246,7 @@ FURNITURE_RE = re.compile(
     re.IGNORECASE,
 )
 
-_PUNCT_STRIP = re.compile(r"[^\w\s]+")
+_PUNCT_STRIP: Final = re.compile(r"[^\w\s]+")
 
 
 def is_boilerplate_phrase(text: str) -> bool:
@@ -262,9 +264,9 @@ def is_promo_line(text: str) -> bool:
 
 # Every FURNITURE_RE phrase contains one of these (lowercased): a cheap substring test runs
 # first, and only text holding one is searched with the regex.
-FURNITURE_KEYS = ("cookie", "privacy policy", "terms of", "rights reserved", "newsletter",
-                  "enter your e", "this site uses", "by continuing", "will not be published",
-                  "required fields", "©")
+FURNITURE_KEYS: Final = ("cookie", "privacy policy", "terms of", "rights reserved", "newsletter",
+                         "enter your e", "this site uses", "by continuing", "will not be published",
+                         "required fields", "©")
 
 
 def is_furniture(text: str) -> bool:
@@ -279,16 +281,16 @@ def is_furniture(text: str) -> bool:
 
 #: Titles that open the page furniture after an article (comments, related stories), when they
 #: stand alone on a line: "Comments", "12 Responses", "Leave a Reply", "Related posts".
-_SECTION_TAIL = r"\s*[:(]?\s*(?:\d+\s*\)?)?$"
+_SECTION_TAIL: Final = r"\s*[:(]?\s*(?:\d+\s*\)?)?$"
 #: Titles of a comment thread: nothing of the article follows them.
-THREAD_TITLE_RE = re.compile(
+THREAD_TITLE_RE: Final = re.compile(
     r"^(?:\d+\s+comments?|\d+\s+responses?|\d+\s+repl(?:y|ies)|comments|responses|replies|"
     r"reactions|trackbacks?|pingbacks?|leave (?:a|your) (?:comment|reply)|post a comment|"
     r"add (?:a|your) comment|join the (?:discussion|conversation)|reader comments|"
     r"kommentare?|leserkommentare|\d+ kommentare|commentaires?|réactions|comentarios?|commenti|"
     r"reacties)" + _SECTION_TAIL, re.IGNORECASE)
 #: Titles of related-stories boxes and share bars; "Discussion" too, a word articles use as well.
-SECTION_END_RE = re.compile(
+SECTION_END_RE: Final = re.compile(
     r"^(?:discussion|related(?: posts| articles| stories| content| links| coverage)?|"
     r"you (?:may|might) also (?:like|enjoy)|more from\b.*|recommended(?: for you| stories)?|"
     r"most (?:read|popular|viewed)|read next|what to read next|share this(?: article| story)?|"

@@ -16,6 +16,7 @@ Nothing here depends on English stopwords: the features are shape, links, punctu
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from newspith.config import ExtractConfig
 from newspith.extract import rules
@@ -23,8 +24,8 @@ from newspith.extract.segment import Element, RawBlock
 
 __all__ = ["assign_regions", "score_blocks", "is_prose"]
 
-_SENTENCE_ENDS = re.compile(r"[.!?。！？…;:]")
-_END_CHARS = ".!?。！？…\"'”’»)"
+_SENTENCE_ENDS: Final = re.compile(r"[.!?。！？…;:]")
+_END_CHARS: Final = ".!?。！？…\"'”’»)"
 
 
 def is_prose(block: RawBlock, config: ExtractConfig) -> bool:
@@ -75,8 +76,8 @@ def assign_regions(elements: list[Element], config: ExtractConfig) -> None:
             hint <= -rules.STRONG and rules.is_comment_region(e.names))
 
 
-_SLUG_SPLIT = re.compile(r"[-_\s]+")
-_TITLE_WORDS = re.compile(r"\w+")
+_SLUG_SPLIT: Final = re.compile(r"[-_\s]+")
+_TITLE_WORDS: Final = re.compile(r"\w+")
 
 
 def _without_title_slug(e: Element, hint: int) -> int:

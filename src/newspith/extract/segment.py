@@ -12,6 +12,8 @@ recursion error; nesting beyond ``ExtractConfig.max_depth`` is flattened into it
 
 from __future__ import annotations
 
+from typing import Final
+
 from selectolax.lexbor import LexborHTMLParser
 
 from newspith.config import ExtractConfig
@@ -80,13 +82,13 @@ class RawBlock:
         return self.link_chars / self.chars if self.chars else 0.0
 
 
-_EXIT_LINK = object()
-_NO_ATTRS: dict = {}
-_FORMATTING = frozenset({"b", "i", "em", "strong", "u", "s", "small", "sup", "sub", "abbr",
-                         "cite", "code", "mark", "q", "time", "wbr", "bdi", "bdo", "dfn", "kbd",
-                         "samp", "var", "del", "ins", "tt", "big", "font", "nobr"})
-_EMBED_CLASSES = ("twitter-tweet", "instagram-media", "tiktok-embed", "fb-post",
-                  "bluesky-embed", "mastodon-embed", "twitter-video")
+_EXIT_LINK: Final = object()
+_NO_ATTRS: Final[dict] = {}
+_FORMATTING: Final = frozenset({"b", "i", "em", "strong", "u", "s", "small", "sup", "sub", "abbr",
+                                "cite", "code", "mark", "q", "time", "wbr", "bdi", "bdo", "dfn",
+                                "kbd", "samp", "var", "del", "ins", "tt", "big", "font", "nobr"})
+_EMBED_CLASSES: Final = ("twitter-tweet", "instagram-media", "tiktok-embed", "fb-post",
+                         "bluesky-embed", "mastodon-embed", "twitter-video")
 
 
 def _is_hidden(attrs: dict) -> bool:
@@ -105,11 +107,12 @@ def _is_hidden(attrs: dict) -> bool:
 # Tags are read by their number: lexbor numbers the standard tags once for all documents (a
 # custom element's number is an address, valid in one document only), and a number costs no
 # string decoding. The first node of each standard tag fills the table.
-_TEXT_ID: int = LexborHTMLParser("<p>x</p>").css_first("p").first_child.tag_id  # type: ignore
-_STANDARD_TAG_IDS = 1024
-_TAG_NAMES: dict[int, str] = {}
+_TEXT_ID: Final[int] = (
+    LexborHTMLParser("<p>x</p>").css_first("p").first_child.tag_id)  # type: ignore
+_STANDARD_TAG_IDS: Final = 1024
+_TAG_NAMES: Final[dict[int, str]] = {}
 
-_BR = "\u2028"  # stands for a single <br> inside a block until the block is normalised
+_BR: Final = "\u2028"  # stands for a single <br> inside a block until the block is normalised
 
 
 def _normalise(raw: str) -> str:

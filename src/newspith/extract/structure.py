@@ -8,16 +8,19 @@ block quotes, embedded posts, figure captions and preformatted code. Everything 
 from __future__ import annotations
 
 import re
+from typing import Final
 
-from newspith.article import Block, BlockKind
+from newspith.article import Block, BlockKind, new_block
 from newspith.extract import rules
 from newspith.extract.segment import Element, RawBlock
 
 __all__ = ["build_blocks"]
 
-_STRUCTURE_DEPTH = 4  # how far up a block looks for its list, quote or figure
-_URL_RE = re.compile(r"(?:https?://|pic\.twitter\.com/)\S+")
-_ATTRIBUTION_RE = re.compile(r"^[—–-]\s*([^()\n—–]{1,80}?)\s*\((@\w{1,30})\)")
+_block: Final = new_block  # (Final: compiled code reads it without a dictionary lookup)
+
+_STRUCTURE_DEPTH: Final = 4  # how far up a block looks for its list, quote or figure
+_URL_RE: Final = re.compile(r"(?:https?://|pic\.twitter\.com/)\S+")
+_ATTRIBUTION_RE: Final = re.compile(r"^[—–-]\s*([^()\n—–]{1,80}?)\s*\((@\w{1,30})\)")
 
 
 def _nearest(owner: Element, tags: frozenset[str] | set[str]) -> Element | None:
@@ -79,7 +82,7 @@ def _table_block(group: list[RawBlock]) -> Block:
         rows[-1].append(" ".join(b.text.split()))
     header = bool(group) and group[0].owner.tag == "th"
     text = "\n".join(" | ".join(r) for r in rows)
-    return Block(BlockKind.TABLE, text, rows=tuple(tuple(r) for r in rows), header=header)
+    return _block(BlockKind.TABLE, text, rows=tuple(tuple(r) for r in rows), header=header)
 
 
 def _embed_block(group: list[RawBlock], embed: Element) -> Block:
@@ -95,7 +98,7 @@ def _embed_block(group: list[RawBlock], embed: Element) -> Block:
     status = [h for h in hrefs if "/status/" in h or "/p/" in h or "/post/" in h]
     media = _URL_RE.findall(" ".join(lines))
     url = status[0] if status else (media[0] if media else (hrefs[-1] if hrefs else None))
-    return Block(BlockKind.EMBED, "\n".join(lines), url=url or None, author=author)
+    return _block(BlockKind.EMBED, "\n".join(lines), url=url or None, author=author)
 
 
 def _is_data_table(group: list[RawBlock]) -> bool:
@@ -126,19 +129,19 @@ def build_blocks(kept: list[RawBlock]) -> list[Block]:
 def _typed(kind: str, group: list[RawBlock]) -> list[Block]:
     if kind == "heading":
         b = group[0]
-        return [Block(BlockKind.HEADING, b.text, level=int(b.owner.tag[1]))]
+        return [_block(BlockKind.HEADING, b.text, level=int(b.owner.tag[1]))]
     if kind == "list":
         items = tuple(b.text for b in group)
         ordered = _nearest(group[0].owner, {"ol"}) is not None
-        return [Block(BlockKind.LIST, "\n".join(items), items=items, ordered=ordered)]
+        return [_block(BlockKind.LIST, "\n".join(items), items=items, ordered=ordered)]
     if kind == "table":
         if _is_data_table(group):
             return [_table_block(group)]
-        return [Block(BlockKind.PARAGRAPH, b.text) for b in group]
+        return [_block(BlockKind.PARAGRAPH, b.text) for b in group]
     if kind == "embed":
         embed = _embed_of(group[0].owner)
         return [_embed_block(group, embed)] if embed is not None else []
     if kind == "quote":
-        return [Block(BlockKind.QUOTE, "\n\n".join(b.text for b in group))]
+        return [_block(BlockKind.QUOTE, "\n\n".join(b.text for b in group))]
     simple = {"caption": BlockKind.CAPTION, "code": BlockKind.CODE}.get(kind, BlockKind.PARAGRAPH)
-    return [Block(simple, b.text) for b in group]
+    return [_block(simple, b.text) for b in group]

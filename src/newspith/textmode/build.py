@@ -11,29 +11,33 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from newspith.article import Block, BlockKind
+from newspith.article import Block, BlockKind, new_block
 from newspith.config import TextConfig
-from newspith.textmode.segment import Segments
+from newspith.textmode.segment import Segments, split_at
 
 __all__ = ["build_blocks"]
 
+# (Final names: compiled code reads them without a dictionary lookup.)
+_block: Final = new_block
+_HEADING: Final = BlockKind.HEADING
+_PARAGRAPH: Final = BlockKind.PARAGRAPH
+_EMBED: Final = BlockKind.EMBED
+_LIST: Final = BlockKind.LIST
+_CAPTION: Final = BlockKind.CAPTION
 _BULLET: Final = re.compile(r"^[•·▪◦‣●*–-]\s+")
 _SENTENCE_END: Final = re.compile(r"([.!?…؟।][\"'”’»)\]]?)\s+(?=\S)|([。！？])")
-_EMBED_URL: Final = re.compile(r"(?:https?://)?(?:pic\.twitter\.com/\w+|(?:www\.)?(?:twitter|x)\.com/"
-                        r"\w+/status/\d+|(?:www\.)?instagram\.com/(?:p|reel)/[\w-]+|t\.co/\w+)",
-                        re.IGNORECASE)
+_EMBED_URL: Final = re.compile(r"(?:https?://)?(?:pic\.twitter\.com/\w+|"
+                               r"(?:www\.)?(?:twitter|x)\.com/\w+/status/\d+|"
+                               r"(?:www\.)?instagram\.com/(?:p|reel)/[\w-]+|t\.co/\w+)",
+                               re.IGNORECASE)
 _HANDLE: Final = re.compile(r"^[—–-]{1,2}\s*(.+?\(@\w+\))")
 
 
 def _split_paragraph(text: str, config: TextConfig) -> list[str]:
     if len(text) <= config.paragraph_split_chars:
         return [text]
-    marked = _SENTENCE_END.sub(r"\1\2\n", text)  # (a group that did not match is empty)
     out, cur = [], ""
-    for sentence in marked.split("\n"):
-        sentence = sentence.strip()
-        if not sentence:
-            continue
+    for sentence in split_at(text, _SENTENCE_END):
         cur = f"{cur} {sentence}" if cur else sentence
         if len(cur) >= config.paragraph_chars:
             out.append(cur)
@@ -53,7 +57,7 @@ def build_blocks(segs: Segments, kept: list[int], headline: int | None, config: 
                                             segs.terminal)
     blocks: list[Block] = []
     if headline is not None:
-        blocks.append(Block(BlockKind.HEADING, texts[headline], level=1))
+        blocks.append(_block(_HEADING, texts[headline], level=1))
     j, n = 0, len(kept)
     while j < n:
         i = kept[j]
@@ -63,9 +67,9 @@ def build_blocks(segs: Segments, kept: list[int], headline: int | None, config: 
                 j += 1
                 text = f"{text} {texts[kept[j]]}"
             if len(text) <= config.paragraph_split_chars:
-                blocks.append(Block(BlockKind.PARAGRAPH, text))
+                blocks.append(_block(_PARAGRAPH, text))
             else:
-                blocks.extend(Block(BlockKind.PARAGRAPH, p)
+                blocks.extend(_block(_PARAGRAPH, p)
                               for p in _split_paragraph(text, config))
         elif lab == "embed":
             author = None
@@ -77,21 +81,21 @@ def build_blocks(segs: Segments, kept: list[int], headline: int | None, config: 
             url = m.group(0) if m else None
             if url and not url.lower().startswith("http"):
                 url = "https://" + url
-            blocks.append(Block(BlockKind.EMBED, text, url=url, author=author))
+            blocks.append(_block(_EMBED, text, url=url, author=author))
         elif lab == "short" and _BULLET.match(text):
             items = []
             while j < n and labels[kept[j]] == "short" and _BULLET.match(texts[kept[j]]):
                 items.append(_BULLET.sub("", texts[kept[j]]))
                 j += 1
             j -= 1
-            blocks.append(Block(BlockKind.LIST, "\n".join(items), items=tuple(items)))
+            blocks.append(_block(_LIST, "\n".join(items), items=tuple(items)))
         elif lab == "short" or lab == "data":
             nxt = kept[j + 1] if j + 1 < n else None
             if nxt is not None and labels[nxt] == "prose" and words[i] <= 15 and not terminal[i]:
-                blocks.append(Block(BlockKind.HEADING, text, level=2))
+                blocks.append(_block(_HEADING, text, level=2))
             else:
-                blocks.append(Block(BlockKind.PARAGRAPH, text))
+                blocks.append(_block(_PARAGRAPH, text))
         elif lab == "attribution":
-            blocks.append(Block(BlockKind.CAPTION, text))
+            blocks.append(_block(_CAPTION, text))
         j += 1
     return blocks

@@ -53,12 +53,12 @@ _UNSPACED: Final = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\
 # An embedded post: a photo link of a tweet, or a post URL.
 _EMBED_HINTS: Final = ("pic.twitter.com/", "/status/", "instagram.com/", "t.co/")
 _EMBED: Final = re.compile(r"pic\.twitter\.com/\w+|(?:twitter|x)\.com/\w+/status/\d+|"
-                    r"instagram\.com/(?:p|reel)/[\w-]+|\bt\.co/\w+", re.IGNORECASE)
+                           r"instagram\.com/(?:p|reel)/[\w-]+|\bt\.co/\w+", re.IGNORECASE)
 _ATTRIBUTION: Final = re.compile(r"^[—–-]{1,2}\s*\S.{0,80}\(@\w+\)")
 
 # Titles of a comment thread or of a related-stories box, matched on a short segment's key.
 _SECTION_TITLE: Final = re.compile(f"(?P<thread>{rules.THREAD_TITLE_RE.pattern})|"
-                            f"(?P<section>{rules.SECTION_END_RE.pattern})", re.IGNORECASE)
+                                   f"(?P<section>{rules.SECTION_END_RE.pattern})", re.IGNORECASE)
 
 # The first words those titles can start with: a set lookup spares the regex on most segments.
 _SECTION_FIRST_WORDS: Final = frozenset(
@@ -67,11 +67,11 @@ _SECTION_FIRST_WORDS: Final = frozenset(
     "commentaires commentaire réactions comentarios comentario commenti reacties discussion "
     "related you more recommended most read what share like lesen à lire más te".split())
 # The footer of a blog post: what WordPress, Blogger and TypePad print under it.
-_POST_FOOTER: Final = re.compile(r"this entry was posted|bookmark the permalink|^posted (?:in|under) |"
-                          r"^filed (?:in|under)\b|^tags?: |^categories: |\| permalink\b|"
-                          r"^posted by .{0,80}\bat \d{1,2}:\d{2}")
+_POST_FOOTER: Final = re.compile(r"this entry was posted|bookmark the permalink|"
+                                 r"^posted (?:in|under) |^filed (?:in|under)\b|^tags?: |"
+                                 r"^categories: |\| permalink\b|^posted by .{0,80}\bat \d{1,2}:\d{2}")
 _POST_FOOTER_KEYS: Final = ("this entry", "permalink", "posted in", "posted under", "filed in",
-                     "filed under", "tag: ", "tags: ", "categories: ", "posted by")
+                            "filed under", "tag: ", "tags: ", "categories: ", "posted by")
 _DATA_CHARS: Final = "0123456789.,%$€£¥+-–−() "
 _DATA_START: Final = frozenset(_DATA_CHARS)
 _GATED_KEYS: Final = (*rules.FURNITURE_KEYS, *_EMBED_HINTS, *_POST_FOOTER_KEYS)
@@ -79,15 +79,16 @@ _GATED_KEYS: Final = (*rules.FURNITURE_KEYS, *_EMBED_HINTS, *_POST_FOOTER_KEYS)
 # are lowercase; all but "©" are ASCII, which is all bytes.lower() changes): 25 str.find passes
 # and a str.lower of the span cost four times as much.
 _GATE: Final = ahocorasick_rs.BytesAhoCorasick([k.encode() for k in _GATED_KEYS],
-                                        matchkind=ahocorasick_rs.MatchKind.LeftmostFirst,
-                                        implementation=ahocorasick_rs.Implementation.DFA)
+                                               matchkind=ahocorasick_rs.MatchKind.LeftmostFirst,
+                                               implementation=ahocorasick_rs.Implementation.DFA)
 _GATED_MAX_CHARS: Final = 600  # furniture sentences < 400, post footers <= 300, posts <= 80 words
 # What every date _DATE finds holds: four digits, or digits around a dot or a slash.
 _DATE_GATE: Final = re.compile(r"\d\d\d\d|\d[./]\d").search
 # The header of a reader comment: "Jane says:", "deet wrote:", "By Anonymous, at 1:53 PM",
 # "Posted by: Jane | September 12, 2012 at 10:11 AM".
 _COMMENTER_ENDS: Final = ("says:", "said:", "wrote:", "writes:", " says", " wrote")
-_COMMENTER_TIME: Final = re.compile(r"^(?:by )?.{1,60}, (?:at|on) .{0,30}\d{1,2}:\d{2}\s*(?:am|pm)?$")
+_COMMENTER_TIME: Final = re.compile(
+    r"^(?:by )?.{1,60}, (?:at|on) .{0,30}\d{1,2}:\d{2}\s*(?:am|pm)?$")
 _COMMENTER_WORDS: Final = frozenset({"reply", "report abuse", "report comment"})
 
 
@@ -99,7 +100,7 @@ def _is_commenter(low: str) -> bool:
 
 # "By Jane Doe", "Von Hans Meier", "Par Marie Dupont" … followed by a capitalised name.
 _BYLINE: Final = re.compile(r"^(?:by|von|par|por|di|door|av|af|de)\s+(?:the\s+)?[^\W\d_]",
-                     re.IGNORECASE)
+                            re.IGNORECASE)
 # A date: "20 July 2012", "March 5th, 2019", "2012-07-20", "20.07.2012" (month words checked by
 # is_month: a letter run and a lookup cost far less than a hundred month names as alternatives).
 _DATE: Final = re.compile(
@@ -117,8 +118,8 @@ def _has_date(low: str) -> bool:
 
 
 _DATELINE_WORDS: Final = re.compile(r"^(?:published|updated|posted|last updated|modified|"
-                             r"veröffentlicht|aktualisiert|publié|mis à jour|publicado|"
-                             r"actualizado|pubblicato)\b")
+                                    r"veröffentlicht|aktualisiert|publié|mis à jour|publicado|"
+                                    r"actualizado|pubblicato)\b")
 
 
 def _ends_sentence(text: str) -> bool:

@@ -18,7 +18,7 @@ from typing import Final
 from newspith.decode import looks_mojibaked, repair_text
 from newspith.config import TextConfig
 
-__all__ = ["Segments", "finish", "normalise", "segment", "split_sentences"]
+__all__ = ["Segments", "finish", "normalise", "segment", "split_at", "split_sentences"]
 
 # Control characters (but tab and newline), zero-width and BOM characters.
 _CONTROL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+")
@@ -26,7 +26,8 @@ _ZERO_WIDTH: Final = re.compile(r"[\u200b-\u200d\u2060\ufeff]+")
 _NEWLINES: Final = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 _ODD_SPACE: Final = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")  # (not \n)
 # Spaces left before punctuation where inline tags were removed ("Iran ." → "Iran.").
-_SPACE_BEFORE_PUNCT: Final = re.compile(r" ([.,;:!?])(?=\s|$)")
+# (A lookahead, so the replacement has no group: Python 3.11 expands group templates in Python.)
+_SPACE_BEFORE_PUNCT: Final = re.compile(r" (?=[.,;:!?](?:\s|$))")
 # A sentence end: terminal punctuation and optional closing quotes or brackets, then a space (or
 # nothing, after an ideographic full stop).
 _SENTENCE_END: Final = re.compile(r"([.!?…؟।][\"'”’»)\]]?)\s+(?=\S)|([。！？][」』”’）]?)\s*")
@@ -91,7 +92,7 @@ def finish(texts: list[str]) -> tuple[list[str], bool]:
                  _ODD_SPACE.sub(" ", _CONTROL.sub(" ", _ZERO_WIDTH.sub("", t))).strip()
                  for t in texts]
     if b" ." in utf8 or b" ," in utf8:
-        texts = [_SPACE_BEFORE_PUNCT.sub(r"\1", t) if " ." in t or " ," in t else t
+        texts = [_SPACE_BEFORE_PUNCT.sub("", t) if " ." in t or " ," in t else t
                  for t in texts]
     if not looks_mojibaked(joined, utf8):
         return texts, False
@@ -101,8 +102,32 @@ def finish(texts: list[str]) -> tuple[list[str], bool]:
 
 def split_sentences(text: str) -> list[str]:
     """A paragraph cut at sentence ends (in any script that marks them)."""
-    marked = _SENTENCE_END.sub(r"\1\2\n", text)  # (a group that did not match is empty)
-    return [s.strip() for s in marked.split("\n") if s and not s.isspace()]
+    return split_at(text, _SENTENCE_END)
+
+
+def split_at(text: str, ends: re.Pattern[str]) -> list[str]:
+    """``text`` cut after each match of ``ends``'s group 1 or 2 (the punctuation), the rest of
+    the match (spaces) dropped; pieces stripped, empty ones left out.
+
+    (The same as ``ends.sub(r"\1\2\n", text).split("\n")``, without the substitution: in
+    Python 3.11 a template with groups is expanded by Python code for every match.)
+    """
+    if "\n" in text:
+        return [p for t in text.split("\n") for p in split_at(t, ends)]
+    out: list[str] = []
+    pos = 0
+    for m in ends.finditer(text):
+        end = m.end(1)
+        if end < 0:
+            end = m.end(2)
+        piece = text[pos:end].strip()
+        if piece:
+            out.append(piece)
+        pos = m.end()
+    piece = text[pos:].strip()
+    if piece:
+        out.append(piece)
+    return out
 
 
 def segment(text: str, config: TextConfig) -> Segments:

@@ -9,6 +9,7 @@ authors is better than wrong ones.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from selectolax.lexbor import LexborNode
 
@@ -23,18 +24,18 @@ from newspith.extract.metadata.vocab import (
 
 __all__ = ["find_authors", "clean_names"]
 
-_ORG_TYPES = {"organization", "newsmediaorganization", "corporation", "website", "brand",
-              "educationalorganization", "governmentorganization", "localbusiness"}
-_EMAIL = re.compile(r"\S+@\S+\.\S+")
-_HANDLE = re.compile(r"(?:^|\s)@\w+")
-_PARENS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
-_DIGITS = re.compile(r"\d")
-_USERNAME = re.compile(r"^(?=.*[a-zA-Z])[\w.\-]{3,30}$")
-_MONTH_DAY = re.compile(rf"\b({MONTH_WORD})\.?\s+\d", re.I)
+_ORG_TYPES: Final = {"organization", "newsmediaorganization", "corporation", "website", "brand",
+                     "educationalorganization", "governmentorganization", "localbusiness"}
+_EMAIL: Final = re.compile(r"\S+@\S+\.\S+")
+_HANDLE: Final = re.compile(r"(?:^|\s)@\w+")
+_PARENS: Final = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_DIGITS: Final = re.compile(r"\d")
+_USERNAME: Final = re.compile(r"^(?=.*[a-zA-Z])[\w.\-]{3,30}$")
+_MONTH_DAY: Final = re.compile(rf"\b({MONTH_WORD})\.?\s+\d", re.I)
 # Dublin Core first: a page that states it took care to (Readability.js's order too).
-_META_KEYS = ("dc:creator", "dc.creator", "dcterms.creator", "dcterm:creator", "author",
-              "article:author", "parsely-author", "sailthru.author", "citation_author", "byl",
-              "itemprop:author", "cxenseparse:author")
+_META_KEYS: Final = ("dc:creator", "dc.creator", "dcterms.creator", "dcterm:creator", "author",
+                     "article:author", "parsely-author", "sailthru.author", "citation_author",
+                     "byl", "itemprop:author", "cxenseparse:author")
 
 
 def _month_day(line: str) -> re.Match | None:

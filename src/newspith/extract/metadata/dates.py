@@ -11,32 +11,33 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
+from typing import Final
 
 from newspith.extract.metadata.vocab import MONTHS, RELATIVE, ZONES
 
 __all__ = ["parse_machine", "parse_human", "date_from_url", "numeric_order", "refusal",
            "order_evidence", "MONTH_WORD", "is_month"]
 
-_MONTH = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+_MONTH: Final = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 #: A word that may be a month name; :func:`is_month` says whether it is one. A regular
 #: expression with a hundred month names as alternatives tries each at every position of the
 #: text; a letter run and a dictionary lookup find the same dates several times faster.
-_MONTH_LENGTHS = f"{min(map(len, MONTHS))},{max(map(len, MONTHS))}"
-MONTH_WORD = rf"[^\W\d_]{{{_MONTH_LENGTHS}}}(?![^\W\d_])"
+_MONTH_LENGTHS: Final = f"{min(map(len, MONTHS))},{max(map(len, MONTHS))}"
+MONTH_WORD: Final = rf"[^\W\d_]{{{_MONTH_LENGTHS}}}(?![^\W\d_])"
 
 
 def is_month(word: str) -> bool:
     """True when ``word`` (with an optional final dot) is a month name in one of our languages."""
     return word.lower().rstrip(".") in MONTHS
 
-_ZONE = "|".join(sorted(ZONES, key=len, reverse=True))
-_TIME = (r"(?:\s*(?:,|at|um|à|a\s+las|alle|às|om|-|–|—|\|)?\s*"
-         r"(?P<h>\d{1,2})[:h.](?P<mi>\d{2})"
-         r"(?::(?P<s>\d{2}))?\s*(?P<ap>[ap]\.?\s?m\.?)?"
-         rf"(?:\s*(?P<tz>(?:{_ZONE})\b|(?:gmt|utc)?\s?[+-]\d{{1,2}}(?::?\d{{2}})?))?)?")
-_DAY = r"(?P<d>\d{1,2})(?:st|nd|rd|th|er|º|°|\.)?"
-_YEAR = r"(?P<y>(?:19|20)\d{2})"
-_PATTERNS = [re.compile(p + _TIME, re.I) for p in (
+_ZONE: Final = "|".join(sorted(ZONES, key=len, reverse=True))
+_TIME: Final = (r"(?:\s*(?:,|at|um|à|a\s+las|alle|às|om|-|–|—|\|)?\s*"
+                r"(?P<h>\d{1,2})[:h.](?P<mi>\d{2})"
+                r"(?::(?P<s>\d{2}))?\s*(?P<ap>[ap]\.?\s?m\.?)?"
+                rf"(?:\s*(?P<tz>(?:{_ZONE})\b|(?:gmt|utc)?\s?[+-]\d{{1,2}}(?::?\d{{2}})?))?)?")
+_DAY: Final = r"(?P<d>\d{1,2})(?:st|nd|rd|th|er|º|°|\.)?"
+_YEAR: Final = r"(?P<y>(?:19|20)\d{2})"
+_PATTERNS: Final = [re.compile(p + _TIME, re.I) for p in (
     # 2019-03-05, 2019/03/05, 2019.03.05 (with an optional time)
     rf"\b{_YEAR}(?P<sep>[-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})(?:T|\b)",
     # March 5, 2019 / Mar. 5th 2019
@@ -45,17 +46,17 @@ _PATTERNS = [re.compile(p + _TIME, re.I) for p in (
     rf"\b{_DAY}\s*(?:of\s+|de\s+)?(?P<mn>{MONTH_WORD})\.?,?\s*(?:de\s+)?{_YEAR}\b",
 )]
 # 2019年3月5日, 2019년 3월 5일 (tried only on text holding 年 or 년)
-_PATTERNS_CJK = [*_PATTERNS, re.compile(
+_PATTERNS_CJK: Final = [*_PATTERNS, re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*[年년]\s*(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일]?" + _TIME,
     re.I)]
 # Every pattern above and _NUMERIC hold a four-digit year: text without one is not searched.
-_YEAR_GATE = re.compile(r"(?:19|20)\d\d")
+_YEAR_GATE: Final = re.compile(r"(?:19|20)\d\d")
 # 05.03.2019, 12/05/2016, 12-05-2016: which number is the month depends on the page.
-_NUMERIC = re.compile(r"\b(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d{2})\b"
-                      + _TIME, re.I)
-_URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})([/_-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])"
-                       r"(?!\d)")
-_ISO_LOOSE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_NUMERIC: Final = re.compile(r"\b(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)"
+                             r"(?P<y>(?:19|20)\d{2})\b" + _TIME, re.I)
+_URL_DATE: Final = re.compile(r"(?<!\d)((?:19|20)\d{2})([/_-]?)(0[1-9]|1[0-2])\2"
+                              r"(0[1-9]|[12]\d|3[01])(?!\d)")
+_ISO_LOOSE: Final = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 
 
 def _zone(tz: str | None) -> timezone | None:

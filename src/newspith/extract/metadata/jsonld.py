@@ -11,26 +11,27 @@ import html
 import json
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Final
 
 from selectolax.lexbor import LexborNode
 
 __all__ = ["LdData", "read_json_ld", "article_object", "types", "text_value", "resolve"]
 
 # Types that describe an article (or a page that is one); the first with a headline wins.
-ARTICLE_TYPES = frozenset({
+ARTICLE_TYPES: Final = frozenset({
     "article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
     "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "techarticle",
     "scholarlyarticle", "report", "liveblogposting", "socialmediaposting", "posting",
     "discussionforumposting", "medicalwebpage", "advertisercontentarticle", "satiricalarticle",
     "askpublicnewsarticle", "recipe", "howto"})
-PAGE_TYPES = frozenset({"webpage", "itempage", "aboutpage", "qapage", "profilepage",
-                        "collectionpage", "searchresultspage", "faqpage"})
+PAGE_TYPES: Final = frozenset({"webpage", "itempage", "aboutpage", "qapage", "profilepage",
+                               "collectionpage", "searchresultspage", "faqpage"})
 
-_TRAILING_COMMA = re.compile(r",\s*([}\]])")
-_CONTROL = re.compile(r"[\x00-\x1f]")
-_WRAPPER = re.compile(r"^\s*(?:<!--|//\s*<!\[CDATA\[|<!\[CDATA\[)|(?:-->|//\s*\]\]>|\]\]>)\s*$")
-_NESTED_KEYS = ("@graph", "mainEntity", "mainEntityOfPage", "itemListElement", "hasPart")
+_TRAILING_COMMA: Final = re.compile(r",\s*([}\]])")
+_CONTROL: Final = re.compile(r"[\x00-\x1f]")
+_WRAPPER: Final = re.compile(r"^\s*(?:<!--|//\s*<!\[CDATA\[|<!\[CDATA\[)|"
+                             r"(?:-->|//\s*\]\]>|\]\]>)\s*$")
+_NESTED_KEYS: Final = ("@graph", "mainEntity", "mainEntityOfPage", "itemListElement", "hasPart")
 
 
 @dataclass(slots=True)

@@ -11,18 +11,19 @@ from __future__ import annotations
 import os
 import re
 from functools import lru_cache
+from typing import Final
 
 from newspith.config import MetadataConfig
 from newspith.extract.metadata.vocab import FUNCTION_WORDS
 
 __all__ = ["declared_language", "identify", "preload", "settle"]
 
-_TAG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_][a-zA-Z0-9]{2,8})*$")
+_TAG: Final = re.compile(r"^([a-zA-Z]{2,3})(?:[-_][a-zA-Z0-9]{2,8})*$")
 # ISO 639-2/3 codes some pages declare, and old or alias codes, mapped to ISO 639-1.
-_ALIASES = {"eng": "en", "deu": "de", "ger": "de", "fra": "fr", "fre": "fr", "spa": "es",
-            "ita": "it", "por": "pt", "nld": "nl", "dut": "nl", "rus": "ru", "jpn": "ja",
-            "zho": "zh", "chi": "zh", "iw": "he", "in": "id", "ji": "yi", "jw": "jv",
-            "nb": "no", "nn": "no"}
+_ALIASES: Final = {"eng": "en", "deu": "de", "ger": "de", "fra": "fr", "fre": "fr", "spa": "es",
+                   "ita": "it", "por": "pt", "nld": "nl", "dut": "nl", "rus": "ru", "jpn": "ja",
+                   "zho": "zh", "chi": "zh", "iw": "he", "in": "id", "ji": "yi", "jw": "jv",
+                   "nb": "no", "nn": "no"}
 
 
 def normalise(tag: str | None) -> str | None:
@@ -125,9 +126,9 @@ def settle(declared: str | None, source: str | None, text: str, config: Metadata
     return declared, source, None
 
 
-_WORD = re.compile(r"\w+")
+_WORD: Final = re.compile(r"\w+")
 # Each listed function word and the languages it belongs to: the sample is read once.
-_LANGS_OF: dict[str, list[str]] = {}
+_LANGS_OF: Final[dict[str, list[str]]] = {}
 for _lang, _words in FUNCTION_WORDS.items():
     for _w in _words:
         _LANGS_OF.setdefault(_w, []).append(_lang)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from typing import Final
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -25,13 +26,13 @@ __all__ = ["PageFacts", "read_page", "meta_source", "elsewhere", "node_text", "c
 # Every element the metadata readers look at, gathered by one query: lexbor walks the whole tree
 # for each query, and a walk costs about as much for "title" alone as for this whole list.
 # The byline part is kept short and case-insensitive: each selector in a list costs per element.
-_GATHER = ", ".join([
+_GATHER: Final = ", ".join([
     "meta[content]", "title", "h1", "link[rel]", 'script[type="application/ld+json"]',
     "time[datetime]", '[itemprop="datePublished"]',
     '[itemprop~="author"]', '[itemprop~="creator"]', 'a[rel~="author"]',
     '[class*="author" i]', '[class*="byline" i]'])
 
-_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+\d*);", re.I)
+_ENTITY: Final = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+\d*);", re.I)
 
 
 def _is_byline_candidate(tag: str, attrs: dict) -> bool:
@@ -68,7 +69,7 @@ def clean(value: str | None) -> str | None:
     return v or None
 
 
-_NOT_ALNUM = re.compile(r"[\W_]+")
+_NOT_ALNUM: Final = re.compile(r"[\W_]+")
 
 
 def compact(text: str | None) -> str:

@@ -9,16 +9,17 @@ publisher, ``application-name``) and by the URL's host ("WSJ" on wsj.com).
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from newspith.extract.metadata.page import PageFacts, compact
 
 __all__ = ["choose_title", "site_names", "is_site_name", "strip_site"]
 
-_SEPARATOR = re.compile(r"(\s+[|\-–—·•»:~/]{1,2}\s+|\s*[｜|]\s*|\s+::\s+)")
-_SMALL_WORDS = {"and", "of", "the", "for", "&", "de", "la", "le", "du", "des", "der", "die",
-                "und", "y", "e", "et", "in", "on", "a", "an"}
-_GENERIC_HOST = {"www", "com", "org", "net", "co", "uk", "de", "fr", "news", "blog", "m",
-                 "amp", "edu", "gov", "io", "info", "es", "it"}
+_SEPARATOR: Final = re.compile(r"(\s+[|\-–—·•»:~/]{1,2}\s+|\s*[｜|]\s*|\s+::\s+)")
+_SMALL_WORDS: Final = {"and", "of", "the", "for", "&", "de", "la", "le", "du", "des", "der", "die",
+                       "und", "y", "e", "et", "in", "on", "a", "an"}
+_GENERIC_HOST: Final = {"www", "com", "org", "net", "co", "uk", "de", "fr", "news", "blog", "m",
+                        "amp", "edu", "gov", "io", "info", "es", "it"}
 
 
 def site_names(facts: PageFacts, site_name: str | None) -> list[str]:

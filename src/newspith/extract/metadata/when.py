@@ -15,7 +15,7 @@ left out with the reason.
 from __future__ import annotations
 
 from datetime import datetime
-
+from typing import Final
 
 from newspith.config import MetadataConfig
 from newspith.extract.metadata.dates import (
@@ -26,7 +26,7 @@ from newspith.extract.metadata.vocab import PUBLISHED_LINE, UPDATED_LINE
 
 __all__ = ["Dated", "find_dates", "dates_in_lines"]
 
-PUBLISHED_META = (
+PUBLISHED_META: Final = (
     "article:published_time", "og:article:published_time", "og:published_time",
     "article:published", "itemprop:datepublished", "datepublished", "pubdate", "publishdate",
     "publish-date", "publish_date", "publication_date", "article.published",
@@ -35,7 +35,7 @@ PUBLISHED_META = (
     "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created",
     "dc.date.created", "citation_publication_date", "citation_date", "date", "og:pubdate",
     "release_date", "displaydate", "created")
-MODIFIED_META = (
+MODIFIED_META: Final = (
     "article:modified_time", "og:updated_time", "og:article:modified_time", "article:modified",
     "itemprop:datemodified", "datemodified", "dcterms.modified", "dc.date.modified",
     "last-modified", "lastmod", "revised")
