@@ -95,6 +95,19 @@ def test_repair_mojibake(broken, fixed):
     assert repair_text(broken) == fixed
 
 
+def test_mojibake_test_on_bytes_is_the_character_pair_test():
+    # A letter in Â-ô followed by a continuation byte's Windows-1252 or Latin-1 character,
+    # searched in UTF-8: the same answer as the pair of character classes, for every pair.
+    continuations = set(map(chr, range(0x80, 0xC0))) | set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ")
+    for lead in map(chr, range(0xB0, 0x110)):
+        for cp in range(0x20, 0x2200):
+            second = chr(cp)
+            text = f"x{lead}{second}y"
+            expected = "\u00c2" <= lead <= "\u00f4" and second in continuations
+            assert looks_mojibaked(text) is expected, (lead, second)
+            assert looks_mojibaked(text, text.encode("utf-8")) is expected
+
+
 def test_repair_leaves_clean_text_alone():
     for clean in ("plain ascii", "Straße „Zitat“ — ok", "naïve café", "Ελληνικά"):
         assert repair_text(clean) == clean

@@ -55,11 +55,13 @@ _WHATWG_ALIASES = {
 
 # UTF-8 read as Windows-1252/Latin-1 leaves a lead byte (Â-ô) before a continuation byte
 # (0x80-0xBF, which Windows-1252 shows as €‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ or Latin-1 \xa0-\xbf).
-_MOJIBAKE_GATE = re.compile(
-    "[\u00c2-\u00f4][\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160"
-    "\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153"
-    "\u017e\u0178]"
-)
+_CONTINUATIONS = "".join(map(chr, range(0x80, 0xC0))) + (
+    "\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d\u2018\u2019"
+    "\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178")
+# The same pair searched in the text's UTF-8, where Â-ô are 0xC3 0x82-0xB4: the regex engine
+# skips to each 0xC3 byte, several times faster than testing every character of the str.
+_MOJIBAKE_GATE = re.compile(rb"\xc3[\x82-\xb4](?:%s)"
+                            % b"|".join(re.escape(c.encode()) for c in _CONTINUATIONS))
 _FTFY_CONFIG = ftfy.TextFixerConfig(
     unescape_html=False, fix_latin_ligatures=False, fix_character_width=False,
     uncurl_quotes=False, fix_line_breaks=False, normalization=None, explain=False,
@@ -174,14 +176,12 @@ def looks_mojibaked(text: str, utf8: bytes | None = None) -> bool:
 
     ``utf8`` is ``text`` encoded (``"surrogatepass"``) when the caller has it already."""
     # Every such sequence opens with a letter in U+00C2-U+00F4, which UTF-8 writes with the lead
-    # byte 0xC3: one encode and one byte search rule out most text faster than the regex.
+    # byte 0xC3: one encode and one byte search rule out most text before the regex.
     if text.isascii():
         return False
     if utf8 is None:
         utf8 = text.encode("utf-8", "surrogatepass")
-    if b"\xc3" not in utf8:
-        return False
-    return _MOJIBAKE_GATE.search(text) is not None
+    return b"\xc3" in utf8 and _MOJIBAKE_GATE.search(utf8) is not None
 
 
 def repair_text(text: str) -> str:
