@@ -44,10 +44,11 @@ class Segments:
     __slots__ = ("texts", "cont", "chars", "words", "terminal", "labels", "values", "keep",
                  "notes")
 
-    def __init__(self, texts: list[str], cont: list[bool] | None) -> None:
+    def __init__(self, texts: list[str], cont: list[bool] | None,
+                 chars: list[int] | None = None) -> None:
         self.texts = texts
         self.cont = cont if cont is not None else [False] * len(texts)
-        self.chars = list(map(len, texts))
+        self.chars = chars if chars is not None else [len(t) for t in texts]
         self.words: list[int] = []
         self.terminal: list[bool] = []
         self.labels: list[str] = []
@@ -135,10 +136,11 @@ def segment(text: str, config: TextConfig) -> Segments:
     gap = " " * max(2, config.min_gap_spaces)
     if gap in text:
         text = text.replace(gap, "\n") if len(gap) == 2 else re.sub(gap + "+", "\n", text)
-    texts = [t for t in map(str.strip, text.split("\n")) if t]
+    texts = [s for t in text.split("\n") if (s := t.strip())]
+    chars = [len(t) for t in texts]
     limit = config.sentence_split_chars
-    if not texts or max(map(len, texts)) <= limit:
-        return Segments(texts, None)
+    if not texts or max(chars) <= limit:
+        return Segments(texts, None, chars)
     out: list[str] = []
     cont: list[bool] = []
     for t in texts:
