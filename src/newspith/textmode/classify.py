@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from typing import Final
+
 import ahocorasick_rs
 
 from newspith.extract import rules
@@ -69,8 +70,8 @@ _SECTION_FIRST_WORDS: Final = frozenset(
 # The footer of a blog post: what WordPress, Blogger and TypePad print under it.
 _POST_FOOTER: Final = re.compile(r"this entry was posted|bookmark the permalink|"
                                  r"^posted (?:in|under) |^filed (?:in|under)\b|^tags?: |"
-                                 r"^categories: |\| permalink\b|^posted by .{0,80}\bat \d{1,2}:\d{2}")
-_PROMO_FIRST: Final = frozenset(p[0] for p in rules.PROMO_PREFIXES)  # (a test before startswith)
+                                 r"^categories: |\| permalink\b|"
+                                 r"^posted by .{0,80}\bat \d{1,2}:\d{2}")
 _POST_FOOTER_KEYS: Final = ("this entry", "permalink", "posted in", "posted under", "filed in",
                             "filed under", "tag: ", "tags: ", "categories: ", "posted by")
 _DATA_CHARS: Final = "0123456789.,%$€£¥+-–−() "
@@ -86,6 +87,8 @@ _GATED_MAX_CHARS: Final = 600  # furniture sentences < 400, post footers <= 300,
 # What every date _DATE finds holds: four digits, or digits around a dot or a slash. (Opening
 # with \d lets the regex engine skip to digits.)
 _DATE_GATE: Final = re.compile(r"\d(?:\d\d\d|[./]\d)").search
+# The first letters of promo lines ("Read more: …"): a test before str.startswith.
+_PROMO_FIRST: Final = frozenset(p[0] for p in rules.PROMO_PREFIXES)
 # The header of a reader comment: "Jane says:", "deet wrote:", "By Anonymous, at 1:53 PM",
 # "Posted by: Jane | September 12, 2012 at 10:11 AM".
 _COMMENTER_ENDS: Final = ("says:", "said:", "wrote:", "writes:", " says", " wrote")
@@ -219,7 +222,7 @@ def refine(segs: Segments, lo: int, hi: int, title_keys: frozenset[str],
 
     Run once the body is chosen, on the segments around its start and inside it: those are the
     only ones whose label changes what is kept or what metadata is read. The costly tests run
-    only on the segments that hold one of their key words, found by substring search over the
+    only on the segments that hold one of their key words, found in one pass over the
     whole span. ``light`` skips the per-line tests of short segments (promos, comment headers,
     bylines, datelines): for a whole page kept as it is, where they would cost much and change
     little.
