@@ -68,6 +68,12 @@ class ExtractConfig:
     #: A furniture hint (``sidebar``, ``<footer>``) on an element holding at least this share of
     #: the page's text names a page-wide wrapper and is ignored.
     wrapper_share: float = 0.5
+    #: When the body holds less than ``region_retry_share`` of the page's running text (long,
+    #: link-poor blocks), the page is read again with the furniture hints of elements holding
+    #: at least ``prose_region_share`` of it ignored (unless they name a comment section): a
+    #: class word on the element that holds most of the prose names something else.
+    region_retry_share: float = 0.25
+    prose_region_share: float = 0.5
 
     # --- container choice (body.py) -------------------------------------------------------------
     #: Weight of boilerplate characters against content characters when choosing the subtree
@@ -91,6 +97,21 @@ class ExtractConfig:
     min_body_chars: int = 200
     #: ...or when it holds less than this share of the page's prose-like text.
     min_prose_share: float = 0.3
+
+    # --- bodies of pages that are not articles (pagebody.py) ------------------------------------
+    #: Page types whose content is the whole page outside its furniture (items, cards, feature
+    #: lists), not one run of prose: their body is every such block, once the page declares
+    #: the type (JSON-LD, ``og:type``, URL words).
+    page_body_types: tuple[str, ...] = ("listing", "collection", "service")
+    #: Page types whose reader comments are their content (a forum's posts): they join the body.
+    posts_body_types: tuple[str, ...] = ("forum",)
+    #: A page of any type whose article body has fewer prose characters than this while the
+    #: page holds at least ``page_fallback_page_chars`` outside its furniture gets the whole-page
+    #: body too: its content is not prose.
+    page_fallback_body_chars: int = 350
+    page_fallback_page_chars: int = 2000
+    #: The whole-page body keeps to the page's ``<main>`` when that holds this share of its text.
+    page_main_share: float = 0.4
 
     #: The precision/recall knob. ``"precision"`` drops short non-prose lines and link-heavy
     #: blocks between paragraphs, and lets a comments/related title end the body after half of

@@ -19,6 +19,8 @@ from newspith.extract.rules import SOFT, STRONG, WEAK, element_hint, is_comment_
     ("elementor-widget-container", 0),      # a page builder's own words
     ("adapter", 0), ("loaded", 0),          # exact words are whole tokens only
     ("css-1dbjc4n r-13awgt0", 0), ("", 0),
+    ("print:break-inside-avoid", 0), ("md:sidebar-open", 0),  # utility classes with variants
+    ("w-[calc(100%-2rem)]", 0),
 ])
 def test_element_hints(names, hint):
     assert element_hint(names) == hint

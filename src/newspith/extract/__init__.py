@@ -23,11 +23,14 @@ from selectolax.lexbor import LexborHTMLParser
 from newspith.article import Article
 from newspith.config import DecodeConfig, ExtractConfig
 from newspith.decode import looks_mojibaked, repair_text
+from newspith.extract import rules
 from newspith.extract.body import Selection, attach_headline, find_body
 from newspith.extract.comments import collect_comments
 from newspith.extract.dom import parse
 from newspith.extract.metadata import date_lines, finish_metadata, read_metadata
-from newspith.extract.pagetype import CALL_TO_ACTION, PageShape, classify_page, count_prices
+from newspith.extract.pagebody import adapt_to_type
+from newspith.extract.pagetype import (CALL_TO_ACTION, PageShape, classify, count_prices,
+                                      declared_points)
 from newspith.extract.render import blocks_text
 from newspith.extract.scoring import assign_regions, score_blocks
 from newspith.extract.segment import RawBlock, segment
@@ -77,13 +80,27 @@ def run(html: str | bytes | LexborHTMLParser, url: str | None = None, *,
         return Run(Article(url=url, reason="empty page", **encoding), [], None)
 
     md = read_metadata(page.tree, url)
-    raw, selection = _body(root, config, md.title, skip_furniture=True)
+    raw, selection, page_prose = _body(root, config, md.title, skip_furniture=True)
+    if selection.prose_chars < config.region_retry_share * page_prose and not (
+            selection.container is not None and selection.container.pos >= rules.STRONG):
+        # Most of the page's running text sits under furniture names: the names may be wrong
+        # ("content-nav-section"); read again, trusting text over names where text is most.
+        retry = _body(root, config, md.title, skip_furniture=True, trust_prose=True)
+        if retry[1].prose_chars >= 2 * selection.prose_chars:
+            raw, selection, page_prose = retry
     if selection.prose_chars < config.min_body_chars:
         # Too little: maybe broken markup put the page inside an unclosed <aside> or <nav>.
         retry = _body(root, config, md.title, skip_furniture=False)
         if retry[1].prose_chars >= max(config.min_body_chars, 2 * selection.prose_chars):
-            raw, selection = retry
-    kept = selection.blocks
+            raw, selection, page_prose = retry
+    article_blocks = selection.blocks
+    comments = collect_comments(raw, config)
+    declared = declared_points(url or md.url, md.ld_types, md.og_type)
+    page_type, points = classify(declared, _shape(raw, selection, comments, md))
+    body = adapt_to_type(page_type, declared, selection, raw, config)
+    if body is not selection:
+        comments = collect_comments(raw, config)  # a forum's posts are in its body now
+    kept = body.blocks
 
     repaired = False
     if kept and looks_mojibaked("\n".join(b.text for b in kept)):
@@ -99,9 +116,6 @@ def run(html: str | bytes | LexborHTMLParser, url: str | None = None, *,
         repaired = repaired or fixed != title
         title = fixed
 
-    comments = collect_comments(raw, config)
-    page_type, points = classify_page(url or md.url, md.ld_types, md.og_type,
-                                      _shape(raw, selection, comments, md))
     prose = selection.prose_chars
     is_article = page_type == "article" and prose >= config.min_body_chars
     if not raw:
@@ -115,8 +129,11 @@ def run(html: str | bytes | LexborHTMLParser, url: str | None = None, *,
     else:
         reason = None
     text = blocks_text(blocks)
-    finish_metadata(md, date_lines(raw, kept[0].index if kept else 0, md.title,
-                                   last=kept[-1].index if kept else None), text,
+    # Dates are looked for around the article ladder's body, where the headline is.
+    finish_metadata(md, date_lines(raw, article_blocks[0].index if article_blocks else 0,
+                                   md.title,
+                                   last=article_blocks[-1].index if article_blocks else None),
+                    text,
                     page_type=page_type)
     article = Article(
         title=title, text=text, blocks=blocks, authors=md.authors,
@@ -126,7 +143,7 @@ def run(html: str | bytes | LexborHTMLParser, url: str | None = None, *,
         reason=reason, repaired=repaired, image=md.image, tags=md.tags,
         sources=md.sources, missing=md.missing, **encoding,
     )
-    return Run(article, raw, selection, points)
+    return Run(article, raw, body, points)
 
 
 def _shape(raw: list[RawBlock], selection: Selection, comments: tuple[str, ...], md) -> PageShape:
@@ -140,9 +157,9 @@ def _shape(raw: list[RawBlock], selection: Selection, comments: tuple[str, ...],
         calls=sum(1 for b in raw if b.chars < 40 and CALL_TO_ACTION.match(b.text)))
 
 
-def _body(root, config: ExtractConfig, title: str | None, skip_furniture: bool
-          ) -> tuple[list[RawBlock], Selection]:
+def _body(root, config: ExtractConfig, title: str | None, skip_furniture: bool,
+          trust_prose: bool = False) -> tuple[list[RawBlock], Selection, int]:
     elements, raw = segment(root, config, skip_furniture)
-    assign_regions(elements, config)
+    page_prose = assign_regions(elements, config, raw, trust_prose)
     score_blocks(raw, config)
-    return raw, attach_headline(find_body(elements, raw, config), raw, title, config)
+    return raw, attach_headline(find_body(elements, raw, config), raw, title, config), page_prose

@@ -15,7 +15,7 @@ from newspith.config import ExtractConfig
 from newspith.extract import rules
 from newspith.extract.segment import Element, RawBlock
 
-__all__ = ["collect_comments"]
+__all__ = ["collect_comments", "is_post_block"]
 
 _THREAD_TITLE: Final = re.compile(
     r"\b\d+\s+(?:comments?|thoughts?|responses?|replies|reactions?|kommentare?|commentaires?|"
@@ -42,17 +42,22 @@ def _item(owner: Element) -> Element:
     return chain[busiest - 1]
 
 
+def is_post_block(b: RawBlock, config: ExtractConfig) -> bool:
+    """True for a block of a comment's (or a forum post's) text, in a comment region."""
+    if not b.owner.comment or b.furniture:
+        return False
+    if b.link_density > config.max_link_density and b.chars < config.prose_words * 8:
+        return False  # "Reply", "Permalink", the author's link alone
+    # Not the thread's title ("12 Comments", "15 thoughts on …").
+    return not (rules.is_section_end(b.text) or (b.chars < 160 and _THREAD_TITLE.search(b.text)))
+
+
 def collect_comments(raw: list[RawBlock], config: ExtractConfig) -> tuple[str, ...]:
     groups: list[list[str]] = []
     last: Element | None = None
     for b in raw:
-        if b.keep or not b.owner.comment or b.furniture:
+        if b.keep or not is_post_block(b, config):
             continue
-        if b.link_density > config.max_link_density and b.chars < config.prose_words * 8:
-            continue  # "Reply", "Permalink", the author's link alone
-        if rules.is_section_end(b.text) or (
-                b.chars < 160 and _THREAD_TITLE.search(b.text)):
-            continue  # the thread's title ("12 Comments", "15 thoughts on …")
         item = _item(b.owner)
         if item is not last:
             groups.append([])

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from typing import Final
 from urllib.parse import urlparse
 
-__all__ = ["PAGE_TYPES", "PageShape", "classify_page", "CALL_TO_ACTION", "count_prices"]
+__all__ = ["PAGE_TYPES", "PageShape", "classify_page", "classify", "declared_points",
+           "CALL_TO_ACTION", "count_prices"]
 
 PAGE_TYPES: Final = ("article", "forum", "product", "collection", "listing", "documentation",
                      "service")
@@ -113,9 +114,9 @@ class PageShape:
     calls: int = 0           # calls to action ("Get started", "Book a demo") among the blocks
 
 
-def classify_page(url: str | None, ld_types: frozenset[str], og_type: str | None,
-                  shape: PageShape) -> tuple[str, dict[str, float]]:
-    """The page type and every type's points (for ``--explain``)."""
+def declared_points(url: str | None, ld_types: frozenset[str], og_type: str | None
+                    ) -> dict[str, float]:
+    """Each type's points from what the page says of itself: JSON-LD, ``og:type``, URL words."""
     points = dict.fromkeys(PAGE_TYPES, 0.0)
     for ptype, types, weight in _LD:
         if ld_types & types:
@@ -123,11 +124,27 @@ def classify_page(url: str | None, ld_types: frozenset[str], og_type: str | None
     if og_type and og_type.lower() in _OG:
         ptype, weight = _OG[og_type.lower()]
         points[ptype] += weight
-    path = urlparse(url).path.lower() if url else ""
     if url:
+        parts = urlparse(url)
+        path = parts.path.lower()
+        if parts.query and path in ("", "/"):
+            path = "/?"  # "/?p=34503" is a post, not the home page
         for ptype, pattern, weight in _URL:
             if pattern.search(path):
                 points[ptype] += weight
+    return points
+
+
+def classify_page(url: str | None, ld_types: frozenset[str], og_type: str | None,
+                  shape: PageShape) -> tuple[str, dict[str, float]]:
+    """The page type and every type's points (for ``--explain``)."""
+    return classify(declared_points(url, ld_types, og_type), shape)
+
+
+def classify(declared: dict[str, float], shape: PageShape) -> tuple[str, dict[str, float]]:
+    """The page type from :func:`declared_points` and the body's shape, and every type's
+    points."""
+    points = dict(declared)
     link_share = shape.link_blocks / shape.blocks if shape.blocks else 0.0
     prose_share = shape.body_chars / shape.page_chars if shape.page_chars else 0.0
     if shape.body_chars >= 1500:

@@ -149,6 +149,8 @@ def _flags_of(name: str) -> int:
     """:func:`_name_flags` of ``name`` with each run of digits read as one ``0``: the hint words
     are letters, so ``post-1234`` and ``post-98`` are one cache entry (ids repeat no more than
     once a page; without this they are half of all the distinct names)."""
+    if ":" in name or "[" in name:
+        return 0  # a utility class with a variant ("print:hidden", "md:flex", "w-[50%]")
     return _name_flags(_DIGITS.sub("0", name))
 
 

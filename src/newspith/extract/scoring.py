@@ -36,7 +36,21 @@ def is_prose(block: RawBlock, config: ExtractConfig) -> bool:
         _SENTENCE_ENDS.search(block.text) is not None
 
 
-def assign_regions(elements: list[Element], config: ExtractConfig) -> None:
+def _count_prose(elements: list[Element], blocks: list[RawBlock]) -> int:
+    """Fill each element's ``prose``: the characters of running text in its subtree (long,
+    link-poor blocks), and return the page's."""
+    for b in blocks:
+        nonlink = b.chars - b.link_chars
+        if nonlink >= 80 and b.link_chars * 3 < b.chars:
+            b.owner.prose += nonlink
+    for e in reversed(elements):
+        if e.parent is not None:
+            e.parent.prose += e.prose
+    return elements[0].prose if elements else 0
+
+
+def assign_regions(elements: list[Element], config: ExtractConfig,
+                   blocks: list[RawBlock] | None = None, trust_prose: bool = False) -> int:
     """Mark the boilerplate (``neg``) and content (``pos``) region each element sits in.
 
     A strong furniture hint (``comments``, ``sidebar``, ``<nav>``) marks its whole subtree, until a
@@ -46,6 +60,9 @@ def assign_regions(elements: list[Element], config: ExtractConfig) -> None:
     """
     page_chars = elements[0].chars if elements else 0
     wrapper = config.wrapper_share * page_chars
+    page_prose = _count_prose(elements, blocks) if blocks is not None else 0
+    prose_floor = max(config.min_body_chars, config.prose_region_share * page_prose) \
+        if page_prose and trust_prose else float("inf")
     for e in elements:
         if not e.chars:
             continue  # no text below it: no block will ever ask for its region
@@ -61,6 +78,10 @@ def assign_regions(elements: list[Element], config: ExtractConfig) -> None:
         furniture = e.furniture
         if hint == -rules.SOFT:
             hint = -rules.WEAK if pos >= rules.STRONG else -rules.STRONG
+        if hint < 0 and e.prose >= prose_floor and not rules.is_comment_region(e.names):
+            # A class word on the element that holds most of the page's running text names
+            # something else ("content-nav-section", a utility class): prose is what it holds.
+            hint = 0
         if furniture or hint <= -rules.STRONG:
             neg, pos = rules.STRONG, 0
         elif e.landmark or hint >= rules.STRONG:
@@ -74,6 +95,7 @@ def assign_regions(elements: list[Element], config: ExtractConfig) -> None:
             parent.kids += 1
         e.comment = (parent is not None and parent.comment) or (
             hint <= -rules.STRONG and rules.is_comment_region(e.names))
+    return page_prose
 
 
 _SLUG_SPLIT: Final = re.compile(r"[-_\s]+")

@@ -26,7 +26,7 @@ class Element:
     """A block-level element of the page, as a row: no DOM access after the walk."""
 
     __slots__ = ("idx", "end", "tag", "parent", "names", "furniture", "landmark", "neg",
-                 "pos", "comment", "kids", "node", "embed", "chars", "content_score")
+                 "pos", "comment", "kids", "node", "embed", "chars", "prose", "content_score")
 
     def __init__(self, idx: int, tag: str, parent: Element | None, names: str, node,
                  furniture: bool, landmark: bool) -> None:
@@ -44,6 +44,7 @@ class Element:
         self.comment = False        # inside a reader-comment section (scoring.assign_regions)
         self.kids = 0               # child elements that hold text (scoring.assign_regions)
         self.chars = 0              # characters of text in its subtree
+        self.prose = 0              # characters of running text in its subtree (assign_regions)
         self.content_score = 0.0    # filled by the container phase
 
     def ancestors(self):

@@ -1,0 +1,75 @@
+"""Bodies of pages that are not articles (``extract.pagebody``), and the region retry."""
+
+from __future__ import annotations
+
+import newspith
+from newspith.extract.pagetype import declared_points
+
+PROSE = ("The council met on Tuesday to discuss the harbour budget, and members argued for an "
+         "hour about the ferry timetable before they agreed to a plan for next year. ")
+
+
+def _teasers(n: int) -> str:
+    return "".join(
+        f'<div class="card"><h3><a href="/news/{i}">Headline number {i} about the harbour</a>'
+        f'</h3><a href="/news/{i}">Short summary {i} of the story</a></div>' for i in range(n))
+
+
+def test_a_declared_listing_keeps_its_items():
+    html = (f'<html><body><nav><a href="/">Home</a></nav><main><h1>Harbour news</h1>'
+            f'{_teasers(25)}</main><footer>Contact the paper</footer></body></html>')
+    a = newspith.extract(html, url="https://paper.example/tag/harbour/")
+    assert a.page_type == "listing" and not a.is_article
+    assert "Headline number 0 about the harbour" in a.text
+    assert "Headline number 24 about the harbour" in a.text
+    assert "Home" not in a.text and "Contact the paper" not in a.text
+
+
+def test_a_news_story_with_heavy_menus_stays_an_article_body():
+    menus = "".join(f'<li><a href="/s/{i}">Section {i}</a></li>' for i in range(60))
+    html = (f'<html><body><div class="top"><ul>{menus}</ul></div><div class="story">'
+            f'<h1>Ferry plan agreed</h1><p>{PROSE * 3}</p><p>{PROSE * 2}</p></div></body></html>')
+    a = newspith.extract(html, url="https://paper.example/2024/05/ferry-plan-agreed")
+    assert a.is_article
+    assert "Section 3" not in a.text and PROSE.strip() in a.text
+
+
+def test_a_page_of_items_without_prose_is_read_whole():
+    # No declaration at all, and no running text: the article ladder finds almost nothing.
+    rows = "".join(f'<div class="item"><div>Model {i}</div><div>$ {100 + i}.00</div>'
+                   f'<div>Steel, {i} kg, in stock</div></div>' for i in range(60))
+    html = f'<html><body><div id="grid">{rows}</div></body></html>'
+    a = newspith.extract(html)
+    assert "Model 0" in a.text and "Model 59" in a.text and "Steel, 30 kg" in a.text
+    assert not a.is_article
+
+
+def test_forum_posts_are_the_body():
+    posts = "".join(
+        f'<li class="comment"><div class="comment-author">user{i}</div>'
+        f'<div class="comment-body"><p>Post {i}: I tried the new timetable and the ferry was '
+        f'on time every morning this week, which has not happened before.</p></div></li>'
+        for i in range(6))
+    html = (f'<html><body><h1>Is the new ferry timetable better?</h1><div class="post">'
+            f'<p>{PROSE}</p></div><ol class="comments">{posts}</ol></body></html>')
+    forum = newspith.extract(html, url="https://forum.example/t/ferry-timetable/123")
+    assert forum.page_type == "forum"
+    assert "Post 0:" in forum.text and "Post 5:" in forum.text and not forum.comments
+    # The same page as a news story: the thread is reader comments, kept apart.
+    story = newspith.extract(html, url="https://paper.example/2024/05/ferry-timetable")
+    assert "Post 0:" not in story.text and len(story.comments) == 6
+
+
+def test_prose_under_a_misleading_class_word_is_found():
+    # "nav" in the body's class name: the body holds almost all of the page's running text.
+    menus = "".join(f'<li><a href="/s/{i}">Section {i}</a></li>' for i in range(150))
+    html = (f'<html><body><div class="menu"><ul>{menus}</ul></div>'
+            f'<h1>Ferry plan agreed</h1><div class="content-nav-section">'
+            f'<p>{PROSE * 3}</p><p>{PROSE * 2}</p><p>{PROSE}</p></div></body></html>')
+    a = newspith.extract(html)
+    assert a.text.count(PROSE.strip()) == 6 and "Section 3" not in a.text
+
+
+def test_a_wordpress_post_id_is_not_a_home_page():
+    assert declared_points("https://blog.example/?p=34503", frozenset(), None)["service"] == 0
+    assert declared_points("https://blog.example/", frozenset(), None)["service"] > 0
