@@ -87,6 +87,15 @@ class ExtractConfig:
     #: (a body section that happens to be called "Discussion" stays).
     tail_cut_share: float = 0.5
 
+    #: A closing run of at least ``teaser_run`` sibling items, each a headline linking to
+    #: another page with at most ``teaser_item_blocks`` blocks in all, is a stream of other
+    #: stories, not the article (teasers.py).
+    #: A run holding most of the kept text is cut only after an article of at least
+    #: ``teaser_min_article`` characters: otherwise the run is the page (a listing).
+    teaser_run: int = 3
+    teaser_item_blocks: float = 4.0
+    teaser_min_article: int = 1000
+
     #: The headline joins the body when it lies within this many levels above the body's first
     #: block and at most ``headline_lookback`` blocks before it.
     headline_levels: int = 4

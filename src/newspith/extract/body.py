@@ -24,6 +24,7 @@ from newspith.config import ExtractConfig
 from newspith.extract import rules
 from newspith.extract.scoring import is_prose
 from newspith.extract.segment import Element, RawBlock
+from newspith.extract.teasers import cut_closing_teasers
 
 __all__ = ["Selection", "find_body", "attach_headline", "LADDER"]
 
@@ -121,7 +122,8 @@ def select_in(tops: list[Element], blocks: list[RawBlock], config: ExtractConfig
         if keep:
             kept.append(b)
     kept = _rescue_sandwiched(inside, kept, config)
-    return _drop_trailing_headings(_cut_tail_sections(inside, kept, config))
+    kept = cut_closing_teasers(_cut_tail_sections(inside, kept, config), config)
+    return _drop_trailing_headings(kept)
 
 
 def _drop_trailing_headings(kept: list[RawBlock]) -> list[RawBlock]:

@@ -86,4 +86,7 @@ def adapt_to_type(page_type: str, declared: dict[str, float], sel: Selection,
         if page_text >= config.page_fallback_page_chars:
             # Almost no running text on a page with much text: its content is not prose.
             return by_page(blocks, config)
+        if not sel.blocks and page_text < config.min_body_chars:
+            # A page of a few words: they are all it has.
+            return by_page(blocks, config)
     return sel

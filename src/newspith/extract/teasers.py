@@ -1,0 +1,82 @@
+"""A closing run of story teasers inside the body's container ("Recommended for you").
+
+News templates often end the article's own container with a stream of other stories: each an
+item with a linked headline, a standfirst and a source line. The standfirsts are prose, so the
+container keeps them, and the headlines sit between prose blocks, so the link rescue keeps them
+too. What gives the stream away is its shape: three or more sibling items in a row, each with
+one headline that links to another page, and little else; and nothing of the article after it.
+
+A question list whose headings toggle an answer on the same page (an FAQ accordion links to
+``#answer-3`` or ``javascript:``) is not a teaser run: only links to other pages count.
+"""
+
+from __future__ import annotations
+
+from newspith.config import ExtractConfig
+from newspith.extract import rules
+from newspith.extract.segment import Element, RawBlock
+
+__all__ = ["cut_closing_teasers"]
+
+
+def _links_away(heading: Element) -> bool:
+    """True when the heading's link goes to another page (not ``#…`` or ``javascript:``)."""
+    node = heading.node
+    link = node.css_first("a[href]") if node is not None else None
+    if link is None:
+        return False
+    href = (link.attributes.get("href") or "").strip().lower()
+    return bool(href) and not href.startswith(("#", "javascript:"))
+
+
+def _item_under(e: Element, top: Element) -> Element:
+    """The ancestor of ``e`` (or ``e``) whose parent is ``top``."""
+    while e.parent is not None and e.parent is not top:
+        e = e.parent
+    return e
+
+
+def _common(a: Element, b: Element) -> Element | None:
+    for e in a.ancestors():
+        if b.within(e):
+            return e
+    return None
+
+
+def cut_closing_teasers(kept: list[RawBlock], config: ExtractConfig) -> list[RawBlock]:
+    """``kept`` without a closing run of teaser items (see the module's docstring)."""
+    headlines = [i for i, b in enumerate(kept)
+                 if b.owner.tag in rules.HEADING_TAGS and b.link_density > 0.5]
+    if len(headlines) < config.teaser_run:
+        return kept
+    # The last run of headlines that are siblings' items: walk back from the last one.
+    last = kept[headlines[-1]].owner
+    run = [headlines[-1]]
+    top: Element | None = None
+    for i in reversed(headlines[:-1]):
+        common = _common(kept[i].owner, last)
+        if common is None or (top is not None and common is not top):
+            break
+        top = common
+        run.append(i)
+    if top is None or len(run) < config.teaser_run:
+        return kept
+    run.reverse()
+    items = [_item_under(kept[i].owner, top) for i in run]
+    if len({id(e) for e in items}) != len(items):
+        return kept  # two headlines in one item: not a stream of items
+    start, end = items[0].idx, items[-1].end
+    inside = [b for b in kept if start <= b.owner.idx <= end]
+    per_item = len(inside) / len(items)
+    prose_after = sum(b.chars for b in kept if b.owner.idx > end and b.value > 0)
+    if per_item > config.teaser_item_blocks or prose_after >= config.min_body_chars:
+        return kept
+    before = sum(b.chars for b in kept if b.owner.idx < start and b.value > 0)
+    if before < config.teaser_min_article and \
+            sum(b.chars for b in inside) > 0.8 * sum(b.chars for b in kept if b.value > 0):
+        return kept  # the run is the page (a listing), not a tail after an article
+    if not all(_links_away(kept[i].owner) for i in run):
+        return kept
+    for b in inside:
+        b.keep, b.reason = False, "closing run of story teasers"
+    return [b for b in kept if not (start <= b.owner.idx <= end)]
