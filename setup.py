@@ -28,6 +28,8 @@ COMPILED = [
     "src/newspith/extract/scoring.py",
     "src/newspith/extract/rules.py",
     "src/newspith/extract/body.py",
+    "src/newspith/extract/teasers.py",
+    "src/newspith/extract/pagebody.py",
     "src/newspith/extract/structure.py",
     "src/newspith/extract/pagetype.py",
     "src/newspith/extract/comments.py",

@@ -32,8 +32,8 @@ from newspith.extract.pagebody import adapt_to_type
 from newspith.extract.pagetype import (CALL_TO_ACTION, PageShape, classify, count_prices,
                                       declared_points)
 from newspith.extract.render import blocks_text
-from newspith.extract.scoring import assign_regions, score_blocks
-from newspith.extract.segment import RawBlock, segment
+from newspith.extract.scoring import assign_regions, prose_under_furniture, score_blocks
+from newspith.extract.segment import Element, RawBlock, reset_rows, segment
 from newspith.extract.structure import build_blocks
 
 __all__ = ["extract", "run", "Run"]
@@ -80,19 +80,24 @@ def run(html: str | bytes | LexborHTMLParser, url: str | None = None, *,
         return Run(Article(url=url, reason="empty page", **encoding), [], None)
 
     md = read_metadata(page.tree, url)
-    raw, selection, page_prose = _body(root, config, md.title, skip_furniture=True)
-    if selection.prose_chars < config.region_retry_share * page_prose and not (
-            selection.container is not None and selection.container.pos >= rules.STRONG):
+    elements, raw = segment(root, config, skip_furniture=True)
+    selection, page_prose = _select(elements, raw, config, md.title)
+    if _names_may_hide_prose(raw, selection, page_prose, config):
         # Most of the page's running text sits under furniture names: the names may be wrong
         # ("content-nav-section"); read again, trusting text over names where text is most.
-        retry = _body(root, config, md.title, skip_furniture=True, trust_prose=True)
-        if retry[1].prose_chars >= 2 * selection.prose_chars:
-            raw, selection, page_prose = retry
+        reset_rows(elements, raw)
+        retry, _ = _select(elements, raw, config, md.title, trust_prose=True)
+        if retry.prose_chars >= 2 * selection.prose_chars:
+            selection = retry
+        else:
+            reset_rows(elements, raw)
+            selection, page_prose = _select(elements, raw, config, md.title)
     if selection.prose_chars < config.min_body_chars:
         # Too little: maybe broken markup put the page inside an unclosed <aside> or <nav>.
-        retry = _body(root, config, md.title, skip_furniture=False)
-        if retry[1].prose_chars >= max(config.min_body_chars, 2 * selection.prose_chars):
-            raw, selection, page_prose = retry
+        elements2, raw2 = segment(root, config, skip_furniture=False)
+        retry, _ = _select(elements2, raw2, config, md.title)
+        if retry.prose_chars >= max(config.min_body_chars, 2 * selection.prose_chars):
+            raw, selection = raw2, retry
     article_blocks = selection.blocks
     comments = collect_comments(raw, config)
     declared = declared_points(url or md.url, md.ld_types, md.og_type)
@@ -157,9 +162,23 @@ def _shape(raw: list[RawBlock], selection: Selection, comments: tuple[str, ...],
         calls=sum(1 for b in raw if b.chars < 40 and CALL_TO_ACTION.match(b.text)))
 
 
-def _body(root, config: ExtractConfig, title: str | None, skip_furniture: bool,
-          trust_prose: bool = False) -> tuple[list[RawBlock], Selection, int]:
-    elements, raw = segment(root, config, skip_furniture)
+def _select(elements: list[Element], raw: list[RawBlock], config: ExtractConfig,
+            title: str | None, trust_prose: bool = False) -> tuple[Selection, int]:
+    """Regions, block values and the article ladder over one walk's rows; and the page's
+    running text."""
     page_prose = assign_regions(elements, config, raw, trust_prose)
     score_blocks(raw, config)
-    return raw, attach_headline(find_body(elements, raw, config), raw, title, config), page_prose
+    return attach_headline(find_body(elements, raw, config), raw, title, config), page_prose
+
+
+def _names_may_hide_prose(raw: list[RawBlock], selection: Selection, page_prose: int,
+                          config: ExtractConfig) -> bool:
+    """True when the body holds little of the page's running text, no content name vouches
+    for it, and enough running text sits under furniture names for one element's to be
+    ignored on a second read (:func:`scoring.assign_regions`)."""
+    if selection.prose_chars >= config.region_retry_share * page_prose:
+        return False
+    if selection.container is not None and selection.container.pos >= rules.STRONG:
+        return False
+    floor = max(config.min_body_chars, config.prose_region_share * page_prose)
+    return prose_under_furniture(raw) >= floor

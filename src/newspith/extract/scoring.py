@@ -22,7 +22,7 @@ from newspith.config import ExtractConfig
 from newspith.extract import rules
 from newspith.extract.segment import Element, RawBlock
 
-__all__ = ["assign_regions", "score_blocks", "is_prose"]
+__all__ = ["assign_regions", "score_blocks", "is_prose", "running_text", "prose_under_furniture"]
 
 _SENTENCE_ENDS: Final = re.compile(r"[.!?。！？…;:]")
 _END_CHARS: Final = ".!?。！？…\"'”’»)"
@@ -36,13 +36,24 @@ def is_prose(block: RawBlock, config: ExtractConfig) -> bool:
         _SENTENCE_ENDS.search(block.text) is not None
 
 
+def running_text(b: RawBlock) -> int:
+    """The characters of running text in a block: its text outside links when it is long and
+    link-poor, else 0."""
+    nonlink = b.chars - b.link_chars
+    return nonlink if nonlink >= 80 and b.link_chars * 3 < b.chars else 0
+
+
+def prose_under_furniture(blocks: list[RawBlock]) -> int:
+    """The running text that sits in furniture regions other than comment sections."""
+    return sum(running_text(b) for b in blocks
+               if b.owner.neg >= rules.STRONG and not b.owner.comment)
+
+
 def _count_prose(elements: list[Element], blocks: list[RawBlock]) -> int:
-    """Fill each element's ``prose``: the characters of running text in its subtree (long,
-    link-poor blocks), and return the page's."""
+    """Fill each element's ``prose``: the characters of running text in its subtree, and
+    return the page's."""
     for b in blocks:
-        nonlink = b.chars - b.link_chars
-        if nonlink >= 80 and b.link_chars * 3 < b.chars:
-            b.owner.prose += nonlink
+        b.owner.prose += running_text(b)
     for e in reversed(elements):
         if e.parent is not None:
             e.parent.prose += e.prose

@@ -19,7 +19,7 @@ from selectolax.lexbor import LexborHTMLParser
 from newspith.config import ExtractConfig
 from newspith.extract import rules
 
-__all__ = ["Element", "RawBlock", "segment"]
+__all__ = ["Element", "RawBlock", "segment", "reset_rows"]
 
 
 class Element:
@@ -81,6 +81,15 @@ class RawBlock:
     @property
     def link_density(self) -> float:
         return self.link_chars / self.chars if self.chars else 0.0
+
+
+def reset_rows(elements: list[Element], blocks: list[RawBlock]) -> None:
+    """Clear what the phases after the walk wrote on the rows, to run them again."""
+    for e in elements:
+        e.neg = e.pos = e.kids = e.prose = 0
+        e.comment = False
+    for b in blocks:
+        b.keep, b.reason, b.furniture = False, "", ""
 
 
 _EXIT_LINK: Final = object()
