@@ -32,6 +32,11 @@ _LD: Final = (
     ("documentation", {"techarticle", "apireference", "softwaresourcecode"}, 3),
     ("service", {"service", "localbusiness", "professionalservice", "faqpage"}, 1),
 )
+# (type, host name pattern, points): sites named for what they hold ("forum.", "docs.").
+_HOST: Final = (
+    ("forum", re.compile(r"^(?:www\.)?(?:forums?|community|discuss|discourse|answers|boards)\."), 3),
+    ("documentation", re.compile(r"^(?:docs?|developers?|learn|wiki|api|devdocs)\."), 2),
+)
 _OG: Final = {"article": ("article", 2), "product": ("product", 3),
               "product.group": ("collection", 2), "ebay-objects:item": ("product", 3),
               "book": ("documentation", 1)}
@@ -40,7 +45,8 @@ _URL: Final = (
     ("article", re.compile(r"/(?:19|20)\d\d/\d\d?/|/(?:news|blog|blogs|article|articles|story|"
                            r"stories|posts?|opinion|reviews?)/|\d{5,}\.html?$"), 2),
     ("forum", re.compile(r"/(?:t|thread|threads|forum|forums|topic|topics|viewtopic\.php|"
-                         r"questions|discussions?|boards|community|comments)(?:/|$|\.)"), 4),
+                         r"questions|discussions?|boards|community|comments)(?:/|$|\.)|"
+                         r"/(?:showthread\.php|showtopic|thread-\d)"), 4),
     ("product", re.compile(r"/(?:product|products|p|pdp|dp|item|itm|detail|sku)/|"
                            r"/[\w-]*\d{4,}[\w-]*\.html?$"), 2),
     ("collection", re.compile(r"/(?:collections?|category|categories|c|shop|catalog|store|"
@@ -129,6 +135,10 @@ def declared_points(url: str | None, ld_types: frozenset[str], og_type: str | No
         path = parts.path.lower()
         if parts.query and path in ("", "/"):
             path = "/?"  # "/?p=34503" is a post, not the home page
+        host = parts.netloc.lower()
+        for ptype, pattern, weight in _HOST:
+            if pattern.match(host):
+                points[ptype] += weight
         for ptype, pattern, weight in _URL:
             if pattern.search(path):
                 points[ptype] += weight
