@@ -36,15 +36,22 @@ def _outside_furniture(b: RawBlock) -> bool:
 def _main_of(blocks: list[RawBlock], share: float) -> Element | None:
     """The innermost ``<main>``-like landmark (``<main>``, ``role=main``, not ``<article>``)
     holding at least ``share`` of the blocks' text."""
-    total = sum(b.chars for b in blocks)
     held: dict[int, int] = {}
-    landmarks: dict[int, Element] = {}
+    seen: dict[int, Element] = {}
     for b in blocks:
-        for e in b.owner.ancestors():
-            if e.landmark and e.tag != "article":
-                held[e.idx] = held.get(e.idx, 0) + b.chars
-                landmarks[e.idx] = e
-    inner = [landmarks[i] for i, chars in held.items() if chars >= share * total]
+        held[b.owner.idx] = held.get(b.owner.idx, 0) + b.chars
+        e: Element | None = b.owner
+        while e is not None and e.idx not in seen:  # each element is listed once
+            seen[e.idx] = e
+            e = e.parent
+    # Elements are numbered in document order, children after parents: sum upwards.
+    for idx in sorted(seen, reverse=True):
+        parent = seen[idx].parent
+        if parent is not None:
+            held[parent.idx] = held.get(parent.idx, 0) + held.get(idx, 0)
+    total = sum(b.chars for b in blocks)
+    inner = [e for e in seen.values() if e.landmark and e.tag != "article"
+             and held.get(e.idx, 0) >= share * total]
     return max(inner, key=lambda e: e.idx) if inner else None
 
 
