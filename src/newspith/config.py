@@ -1,7 +1,7 @@
 """newspith's settings: one frozen config object per concern, each field documented here once.
 
 No module globals, no environment variables: pass a config to the call that uses it, e.g.
-``newspith.extract(html, config=ExtractConfig(favor_precision=True))``; derive a variant with
+``newspith.extract(html, config=ExtractConfig(favor="precision"))``; derive a variant with
 ``dataclasses.replace(config, field=value)``.
 """
 
