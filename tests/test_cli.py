@@ -1,6 +1,7 @@
 """The command line, run as a user runs it: a real subprocess."""
 
 import json
+import os
 import subprocess
 import sys
 
@@ -95,3 +96,16 @@ def test_run_on_a_folder_without_pages_is_one_clear_line(tmp_path):
     assert r.returncode == 1
     assert r.stderr.strip().splitlines() == [
         f"newspith: error: no HTML, WARC, WET or JSONL files in the folder {tmp_path}".encode()]
+
+
+@pytest.mark.parametrize("preset, expected", [(None, "1"), ("3", "3")])
+def test_the_command_line_runs_numpy_on_one_blas_thread(monkeypatch, preset, expected):
+    # A batch's workers each load numpy; OpenBLAS's own threads would spin between the
+    # language identifier's small products and take CPU from the other workers.
+    from newspith import cli
+
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", preset or "")  # restored after the test
+    if preset is None:
+        monkeypatch.delenv("OPENBLAS_NUM_THREADS")
+    assert cli.main(["extract", str(PAGE), "--format", "text"]) == 0
+    assert os.environ["OPENBLAS_NUM_THREADS"] == expected
