@@ -145,18 +145,11 @@ _F_NEG2, _F_NEG1, _F_SOFT, _F_POS1, _F_POS2, _F_COMMENT = 1, 2, 4, 8, 16, 32
 _DIGITS: Final = re.compile(r"\d+")
 
 
-def _flags_of(name: str) -> int:
-    """:func:`_name_flags` of ``name`` with each run of digits read as one ``0``: the hint words
-    are letters, so ``post-1234`` and ``post-98`` are one cache entry (ids repeat no more than
-    once a page; without this they are half of all the distinct names)."""
-    if ":" in name or "[" in name:
-        return 0  # a utility class with a variant ("print:hidden", "md:flex", "w-[50%]")
-    return _name_flags(_DIGITS.sub("0", name))
-
-
 @lru_cache(maxsize=16384)  # bounded: class names ("row", "clearfix") repeat across all pages
 def _name_flags(name: str) -> int:
     """The hint words one class name (or id) carries, as bit flags."""
+    if ":" in name or "[" in name:
+        return 0  # a utility class with a variant ("print:hidden", "md:flex", "w-[50%]")
     name = _CAMEL.sub("-", name)
     if _DESCRIPTIVE_CLASS.match(name):
         return 0
@@ -182,12 +175,23 @@ def _name_flags(name: str) -> int:
     return flags
 
 
+@lru_cache(maxsize=16384)  # bounded: whole class strings ("row clearfix") repeat too
+def _class_flags(class_id: str) -> int:
+    """The hint words of an element's class and id values, as bit flags. Each run of digits is
+    read as one ``0`` before the names are looked up: the hint words are letters, so
+    ``post-1234`` and ``post-98`` are one :func:`_name_flags` entry (ids repeat no more than
+    once a page; without this they are half of all the distinct names)."""
+    flags = 0
+    for name in _DIGITS.sub("0", class_id).split():
+        flags |= _name_flags(name)
+    return flags
+
+
 def is_comment_region(class_id: str) -> bool:
     """True when an element's class/id names a reader comment (section or single comment)."""
-    return any(_flags_of(name) & _F_COMMENT for name in class_id.split())
+    return bool(_class_flags(class_id) & _F_COMMENT)
 
 
-@lru_cache(maxsize=16384)  # bounded: whole class strings ("row clearfix") repeat too
 def element_hint(class_id: str) -> int:
     """Hint of an element from its ``class`` and ``id`` values: -2 … +2 (negative: boilerplate),
     or ``-SOFT`` for a word that is furniture only outside the article (``widget``).
@@ -195,9 +199,7 @@ def element_hint(class_id: str) -> int:
     Negative words beat positive ones on the same element (``content-sidebar`` is a sidebar).
     Joined forms are checked too, so ``article-body`` and ``articleBody`` are strong positives.
     """
-    flags = 0
-    for name in class_id.split():
-        flags |= _flags_of(name)
+    flags = _class_flags(class_id)
     if not flags:
         return 0
     neg = STRONG if flags & _F_NEG2 else WEAK if flags & _F_NEG1 else 0
