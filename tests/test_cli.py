@@ -99,13 +99,18 @@ def test_run_on_a_folder_without_pages_is_one_clear_line(tmp_path):
 
 
 @pytest.mark.parametrize("preset, expected", [(None, "1"), ("3", "3")])
-def test_the_command_line_runs_numpy_on_one_blas_thread(monkeypatch, preset, expected):
+def test_the_command_line_runs_numpy_on_one_blas_thread(preset, expected):
     # A batch's workers each load numpy; OpenBLAS's own threads would spin between the
-    # language identifier's small products and take CPU from the other workers.
-    from newspith import cli
-
-    monkeypatch.setenv("OPENBLAS_NUM_THREADS", preset or "")  # restored after the test
-    if preset is None:
-        monkeypatch.delenv("OPENBLAS_NUM_THREADS")
-    assert cli.main(["extract", str(PAGE), "--format", "text"]) == 0
-    assert os.environ["OPENBLAS_NUM_THREADS"] == expected
+    # language identifier's small products and take CPU from the other workers. OpenBLAS reads
+    # the setting when numpy loads, so the command line must set it before anything imports it.
+    code = ("import os, sys\n"
+            "from newspith import cli\n"
+            "assert 'numpy' not in sys.modules\n"
+            f"assert cli.main(['extract', {str(PAGE)!r}, '--format', 'text']) == 0\n"
+            "print(os.environ['OPENBLAS_NUM_THREADS'])\n")
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    if preset is not None:
+        env["OPENBLAS_NUM_THREADS"] = preset
+    r = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.decode().strip().splitlines()[-1] == expected

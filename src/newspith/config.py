@@ -69,9 +69,12 @@ class ExtractConfig:
     #: the page's text names a page-wide wrapper and is ignored.
     wrapper_share: float = 0.5
     #: When the body holds less than ``region_retry_share`` of the page's running text (long,
-    #: link-poor blocks), the page is read again with the furniture hints of elements holding
-    #: at least ``prose_region_share`` of it ignored (unless they name a comment section): a
-    #: class word on the element that holds most of the prose names something else.
+    #: link-poor blocks), no strong content region vouches for its container, and a furniture
+    #: class word (not a comment section's) sits on an element holding at least
+    #: ``prose_region_share`` of that text (and ``min_body_chars`` of it), the page is read again
+    #: with that word ignored: a class word on the element that holds most of the prose names
+    #: something else ("content-nav-section"). The second read is kept when it finds twice the
+    #: prose.
     region_retry_share: float = 0.25
     prose_region_share: float = 0.5
 
@@ -88,12 +91,14 @@ class ExtractConfig:
     tail_cut_share: float = 0.5
 
     #: A closing run of at least ``teaser_run`` sibling items, each a headline linking to
-    #: another page with at most ``teaser_item_blocks`` blocks in all, is a stream of other
-    #: stories, not the article (teasers.py).
-    #: A run holding most of the kept text is cut only after an article of at least
-    #: ``teaser_min_article`` characters: otherwise the run is the page (a listing).
+    #: another page, with ``teaser_item_blocks`` blocks an item on average and at most
+    #: ``teaser_item_chars`` characters of text besides the headline in any item, is a stream
+    #: of other stories, not the article (teasers.py). A run holding most of the kept text is
+    #: cut only after an article of at least ``teaser_min_article`` characters: otherwise the
+    #: run is the page (a listing).
     teaser_run: int = 3
     teaser_item_blocks: float = 4.0
+    teaser_item_chars: int = 600
     teaser_min_article: int = 1000
 
     #: The headline joins the body when it lies within this many levels above the body's first

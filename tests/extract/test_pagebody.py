@@ -16,22 +16,38 @@ def _teasers(n: int) -> str:
 
 
 def test_a_declared_listing_keeps_its_items():
-    html = (f'<html><body><nav><a href="/">Home</a></nav><main><h1>Harbour news</h1>'
-            f'{_teasers(25)}</main><footer>Contact the paper</footer></body></html>')
+    html = (f'<html><body><div class="masthead-promo">Subscribe to the paper today</div>'
+            f'<main><h1>Harbour news</h1>{_teasers(25)}'
+            f'<div class="share-bar">Share this page</div></main>'
+            f'<footer>Contact the paper</footer></body></html>')
     a = newspith.extract(html, url="https://paper.example/tag/harbour/")
     assert a.page_type == "listing" and not a.is_article
     assert "Headline number 0 about the harbour" in a.text
     assert "Headline number 24 about the harbour" in a.text
-    assert "Home" not in a.text and "Contact the paper" not in a.text
+    assert "Short summary 24" in a.text
+    # Furniture inside <main>, and text outside it, stay out.
+    assert "Share this page" not in a.text and "Subscribe" not in a.text
+    assert "Contact the paper" not in a.text
 
 
 def test_a_news_story_with_heavy_menus_stays_an_article_body():
     menus = "".join(f'<li><a href="/s/{i}">Section {i}</a></li>' for i in range(60))
     html = (f'<html><body><div class="top"><ul>{menus}</ul></div><div class="story">'
             f'<h1>Ferry plan agreed</h1><p>{PROSE * 3}</p><p>{PROSE * 2}</p></div></body></html>')
+    for url in ("https://paper.example/2024/05/ferry-plan-agreed", None):
+        a = newspith.extract(html, url=url)
+        assert "Section 3" not in a.text and PROSE.strip() in a.text, url
+
+
+def test_a_short_story_is_not_replaced_by_its_page():
+    # 2 short paragraphs (under 350 prose characters) among 150 menu links: still the story.
+    menus = "".join(f'<li><a href="/s/{i}">Section number {i}</a></li>' for i in range(150))
+    html = (f'<html><head><meta property="og:type" content="article"></head><body>'
+            f'<div class="top"><ul>{menus}</ul></div><div class="story"><h1>Ferry plan agreed</h1>'
+            f'<p>{PROSE}</p></div></body></html>')
     a = newspith.extract(html, url="https://paper.example/2024/05/ferry-plan-agreed")
-    assert a.is_article
-    assert "Section 3" not in a.text and PROSE.strip() in a.text
+    assert a.page_type == "article"
+    assert PROSE.strip() in a.text and "Section number 3" not in a.text
 
 
 def test_a_page_of_items_without_prose_is_read_whole():
@@ -44,6 +60,12 @@ def test_a_page_of_items_without_prose_is_read_whole():
     assert not a.is_article
 
 
+def test_a_page_of_a_few_words_gives_them():
+    a = newspith.extract('<html><body><a href="javascript:"><p>abc</p><p>def</p>ghi</a>'
+                         '</body></html>')
+    assert a.text.split() == ["abc", "def", "ghi"] and not a.is_article
+
+
 def test_forum_posts_are_the_body():
     posts = "".join(
         f'<li class="comment"><div class="comment-author">user{i}</div>'
@@ -52,9 +74,13 @@ def test_forum_posts_are_the_body():
         for i in range(6))
     html = (f'<html><body><h1>Is the new ferry timetable better?</h1><div class="post">'
             f'<p>{PROSE}</p></div><ol class="comments">{posts}</ol></body></html>')
+    form = ('<div class="comment-respond"><h3>Leave a reply</h3><form><p>Name *</p>'
+            '<p>Website</p></form></div>')
+    html = html.replace("</ol>", "</ol>" + form)
     forum = newspith.extract(html, url="https://forum.example/t/ferry-timetable/123")
     assert forum.page_type == "forum"
     assert "Post 0:" in forum.text and "Post 5:" in forum.text and not forum.comments
+    assert "Name *" not in forum.text and "Website" not in forum.text  # a form, not a post
     # The same page as a news story: the thread is reader comments, kept apart.
     story = newspith.extract(html, url="https://paper.example/2024/05/ferry-timetable")
     assert "Post 0:" not in story.text and len(story.comments) == 6
@@ -73,3 +99,17 @@ def test_prose_under_a_misleading_class_word_is_found():
 def test_a_wordpress_post_id_is_not_a_home_page():
     assert declared_points("https://blog.example/?p=34503", frozenset(), None)["service"] == 0
     assert declared_points("https://blog.example/", frozenset(), None)["service"] > 0
+    assert declared_points("https://shop.example/?utm_source=tw", frozenset(), None)["service"] > 0
+
+
+def test_host_names_and_thread_paths_vouch_for_forums_and_docs():
+    def points(url: str) -> dict[str, float]:
+        return declared_points(url, frozenset(), None)
+
+    assert points("https://forum.example.org/some-question-about-ferries")["forum"] > 0
+    assert points("https://community.example.com:8443/x/17")["forum"] > 0
+    assert points("https://www.example.com/showthread.php?t=186269")["forum"] > 0
+    assert points("https://example.com/thread-222085.html")["forum"] > 0
+    assert points("https://docs.example.com/guide/install")["documentation"] > 0
+    assert points("https://www.example.com/forum-of-ideas-essay")["forum"] == 0
+    assert points("https://paper.example/2024/05/ferry")["forum"] == 0

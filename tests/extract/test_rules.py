@@ -19,8 +19,7 @@ from newspith.extract.rules import SOFT, STRONG, WEAK, element_hint, is_comment_
     ("elementor-widget-container", 0),      # a page builder's own words
     ("adapter", 0), ("loaded", 0),          # exact words are whole tokens only
     ("css-1dbjc4n r-13awgt0", 0), ("", 0),
-    ("print:break-inside-avoid", 0), ("md:sidebar-open", 0),  # utility classes with variants
-    ("w-[calc(100%-2rem)]", 0),
+    ("Comments: 12", -STRONG),              # an aria-label, read word by word
 ])
 def test_element_hints(names, hint):
     assert element_hint(names) == hint
@@ -53,3 +52,18 @@ def test_an_id_made_from_its_heading_is_not_a_role():
     text = extract(page).text
     assert "Pulling draft" in text and "Sharing with a shared repository" in text
     assert "Share this page" not in text
+
+
+def test_utility_classes_name_no_role_but_labels_still_do():
+    # Tailwind's variants ("print:", "md:") and arbitrary values style an element; the words
+    # in them ("print", "sidebar") say nothing of its role. An aria-label with a colon does.
+    prose = "The ferry will run twice a day from May, the harbour board said on Monday. " * 6
+    page = (f'<html><body><main><p class="mx-auto print:break-inside-avoid md:sidebar-open '
+            f'w-[calc(100%-2rem)]">{prose}</p></main>'
+            f'<div aria-label="Comments: 2"><p>{prose[:150].upper()}</p></div></body></html>')
+    from newspith.extract.explain import explain
+
+    decisions = {b.text[:20]: b for b in explain(page).blocks}
+    assert decisions[prose[:20]].kept
+    assert not decisions[prose[:20].upper()].kept
+    assert is_comment_region("Comments: 2")

@@ -31,7 +31,23 @@ def test_questions_that_open_on_the_page_are_kept():
     assert "Other story 5 about the coast" in a.text and "standfirst of story 5" in a.text
 
 
-def test_a_page_of_a_few_words_gives_them():
-    a = newspith.extract('<html><body><a href="javascript:"><p>abc</p><p>def</p>ghi</a>'
-                         '</body></html>')
-    assert a.text.split() == ["abc", "def", "ghi"] and not a.is_article
+def test_an_article_whose_sections_link_elsewhere_keeps_them():
+    # A roundup: each section a linked heading and paragraphs of its own, not a teaser.
+    intro = "".join(f"<p>{PARAGRAPH * 2}</p>" for _ in range(8))
+    sections = "".join(
+        f'<section><h2><a href="/ferries/{i}">Ferry number {i}</a></h2><p>{PARAGRAPH * 3}</p>'
+        f'<p>{PARAGRAPH * 2}</p></section>' for i in range(5))
+    a = newspith.extract(f'<html><body><article><h1>The best five ferries</h1>{intro}'
+                         f'{sections}</article></body></html>')
+    assert all(f"Ferry number {i}" in a.text for i in range(5))
+    assert a.text.count(PARAGRAPH.strip()) == 16 + 25
+
+
+def test_bare_linked_subheads_with_long_paragraphs_are_kept():
+    intro = "".join(f"<p>{PARAGRAPH * 2}</p>" for _ in range(8))
+    parts = "".join(f'<h3><a href="/place/{i}">Harbour number {i}</a></h3><p>{PARAGRAPH * 5}</p>'
+                    for i in range(6))
+    a = newspith.extract(f'<html><body><article><h1>Harbours</h1>{intro}{parts}</article>'
+                         f'</body></html>')
+    assert all(f"Harbour number {i}" in a.text for i in range(6))
+    assert a.text.count(PARAGRAPH.strip()) == 16 + 30

@@ -7,6 +7,10 @@
 ``segment``    walk the tree into candidate blocks and block-level elements
 ``scoring``    signed content value of each block
 ``body``       choose the container, select blocks, the fallback ladder
+``teasers``    cut a closing stream of other stories from the body
+``comments``   reader comments, apart from the body
+``pagetype``   which of seven page types the page is
+``pagebody``   the body of a listing, shop, service or forum page
 ``structure``  typed blocks (paragraph, heading, list, quote, table, caption, embed, code)
 ``metadata``   title, authors, dates, site, language, canonical URL
 ``render``     plain text and Markdown
@@ -32,7 +36,7 @@ from newspith.extract.pagebody import adapt_to_type
 from newspith.extract.pagetype import (CALL_TO_ACTION, PageShape, classify, count_prices,
                                       declared_points)
 from newspith.extract.render import blocks_text
-from newspith.extract.scoring import assign_regions, prose_under_furniture, score_blocks
+from newspith.extract.scoring import assign_regions, score_blocks
 from newspith.extract.segment import Element, RawBlock, reset_rows, segment
 from newspith.extract.structure import build_blocks
 
@@ -50,8 +54,9 @@ def extract(html: str | bytes | LexborHTMLParser, url: str | None = None, *,
     ``<meta charset>`` or detection), or an already parsed ``LexborHTMLParser`` tree. ``url`` is
     where the page came from; the page's canonical URL wins when it declares one.
 
-    A page without an article gives an Article with empty ``text``, ``is_article=False`` and a
-    ``reason``. Raises :class:`~newspith.errors.TooLargeError` for input over
+    A page without an article gives an Article with ``is_article=False`` and a ``reason``; its
+    ``text`` is what the page holds for its type (a listing's items, a forum's posts) or empty.
+    Raises :class:`~newspith.errors.TooLargeError` for input over
     ``config.max_bytes`` and :class:`~newspith.errors.InputError` for input that is not HTML.
     """
     return run(html, url, config=config, content_type=content_type,
@@ -81,30 +86,32 @@ def run(html: str | bytes | LexborHTMLParser, url: str | None = None, *,
 
     md = read_metadata(page.tree, url)
     elements, raw = segment(root, config, skip_furniture=True)
-    selection, page_prose = _select(elements, raw, config, md.title)
-    if _names_may_hide_prose(raw, selection, page_prose, config):
-        # Most of the page's running text sits under furniture names: the names may be wrong
-        # ("content-nav-section"); read again, trusting text over names where text is most.
+    selection, page_prose, hidden = _select(elements, raw, config, md.title)
+    if hidden and _body_is_small(selection, page_prose, config):
+        # Most of the page's running text sits under a furniture class word: the word may name
+        # something else ("content-nav-section"); read again, trusting text over names there.
         reset_rows(elements, raw)
-        retry, _ = _select(elements, raw, config, md.title, trust_prose=True)
+        retry = _select(elements, raw, config, md.title, trust_prose=True)[0]
         if retry.prose_chars >= 2 * selection.prose_chars:
             selection = retry
         else:
             reset_rows(elements, raw)
-            selection, page_prose = _select(elements, raw, config, md.title)
+            selection = _select(elements, raw, config, md.title)[0]
     if selection.prose_chars < config.min_body_chars:
         # Too little: maybe broken markup put the page inside an unclosed <aside> or <nav>.
         elements2, raw2 = segment(root, config, skip_furniture=False)
-        retry, _ = _select(elements2, raw2, config, md.title)
+        retry = _select(elements2, raw2, config, md.title)[0]
         if retry.prose_chars >= max(config.min_body_chars, 2 * selection.prose_chars):
-            raw, selection = raw2, retry
+            elements, raw, selection = elements2, raw2, retry
     article_blocks = selection.blocks
     comments = collect_comments(raw, config)
     declared = declared_points(url or md.url, md.ld_types, md.og_type)
     page_type, points = classify(declared, _shape(raw, selection, comments, md))
-    body = adapt_to_type(page_type, declared, selection, raw, config)
-    if body is not selection:
-        comments = collect_comments(raw, config)  # a forum's posts are in its body now
+    body = adapt_to_type(page_type, declared, selection, elements, raw, config)
+    if body.strategy == "page":
+        comments = collect_comments(raw, config)  # blocks the article ladder kept may be free
+    elif body is not selection:
+        comments = ()  # a forum's posts are its body
     kept = body.blocks
 
     repaired = False
@@ -163,22 +170,19 @@ def _shape(raw: list[RawBlock], selection: Selection, comments: tuple[str, ...],
 
 
 def _select(elements: list[Element], raw: list[RawBlock], config: ExtractConfig,
-            title: str | None, trust_prose: bool = False) -> tuple[Selection, int]:
-    """Regions, block values and the article ladder over one walk's rows; and the page's
-    running text."""
-    page_prose = assign_regions(elements, config, raw, trust_prose)
+            title: str | None, trust_prose: bool = False) -> tuple[Selection, int, bool]:
+    """Regions, block values and the article ladder over one walk's rows; with the page's
+    running text and whether a furniture class word sits on most of it
+    (:func:`scoring.assign_regions`)."""
+    page_prose, hidden = assign_regions(elements, raw, config, trust_prose)
     score_blocks(raw, config)
-    return attach_headline(find_body(elements, raw, config), raw, title, config), page_prose
+    body = attach_headline(find_body(elements, raw, config), raw, title, config)
+    return body, page_prose, hidden
 
 
-def _names_may_hide_prose(raw: list[RawBlock], selection: Selection, page_prose: int,
-                          config: ExtractConfig) -> bool:
-    """True when the body holds little of the page's running text, no content name vouches
-    for it, and enough running text sits under furniture names for one element's to be
-    ignored on a second read (:func:`scoring.assign_regions`)."""
+def _body_is_small(selection: Selection, page_prose: int, config: ExtractConfig) -> bool:
+    """True when the body holds less than ``region_retry_share`` of the page's running text and
+    no strong content region (``article-body``, ``<article>``) vouches for its container."""
     if selection.prose_chars >= config.region_retry_share * page_prose:
         return False
-    if selection.container is not None and selection.container.pos >= rules.STRONG:
-        return False
-    floor = max(config.min_body_chars, config.prose_region_share * page_prose)
-    return prose_under_furniture(raw) >= floor
+    return selection.container is None or selection.container.pos < rules.STRONG

@@ -15,7 +15,7 @@ from newspith.config import ExtractConfig
 from newspith.extract import rules
 from newspith.extract.segment import Element, RawBlock
 
-__all__ = ["collect_comments", "is_post_block"]
+__all__ = ["collect_comments", "comment_groups"]
 
 _THREAD_TITLE: Final = re.compile(
     r"\b\d+\s+(?:comments?|thoughts?|responses?|replies|reactions?|kommentare?|commentaires?|"
@@ -42,9 +42,9 @@ def _item(owner: Element) -> Element:
     return chain[busiest - 1]
 
 
-def is_post_block(b: RawBlock, config: ExtractConfig) -> bool:
+def _is_post_block(b: RawBlock, config: ExtractConfig) -> bool:
     """True for a block of a comment's (or a forum post's) text, in a comment region."""
-    if not b.owner.comment or b.furniture:
+    if b.keep or not b.owner.comment or b.furniture:
         return False
     if b.link_density > config.max_link_density and b.chars < config.prose_words * 8:
         return False  # "Reply", "Permalink", the author's link alone
@@ -52,16 +52,22 @@ def is_post_block(b: RawBlock, config: ExtractConfig) -> bool:
     return not (rules.is_section_end(b.text) or (b.chars < 160 and _THREAD_TITLE.search(b.text)))
 
 
-def collect_comments(raw: list[RawBlock], config: ExtractConfig) -> tuple[str, ...]:
-    groups: list[list[str]] = []
+def comment_groups(raw: list[RawBlock], config: ExtractConfig) -> list[list[RawBlock]]:
+    """The blocks of each reader comment (or forum post) the body did not take, in page order."""
+    groups: list[list[RawBlock]] = []
     last: Element | None = None
     for b in raw:
-        if b.keep or not is_post_block(b, config):
+        if not _is_post_block(b, config):
             continue
         item = _item(b.owner)
         if item is not last:
             groups.append([])
             last = item
-        groups[-1].append(b.text)
+        groups[-1].append(b)
     # A form's field labels ("Name *") are not comments: a comment has some words.
-    return tuple(text for text in ("\n".join(g) for g in groups) if len(text.split()) >= 3)
+    return [g for g in groups if len("\n".join(b.text for b in g).split()) >= 3]
+
+
+def collect_comments(raw: list[RawBlock], config: ExtractConfig) -> tuple[str, ...]:
+    """Each reader comment's text (:func:`comment_groups`)."""
+    return tuple("\n".join(b.text for b in g) for g in comment_groups(raw, config))

@@ -8,14 +8,16 @@ and often linked, which the article ladder drops as navigation. So once the page
 
 * **page** (listing, collection, service): every block outside the page's furniture (``<nav>``,
   ``<footer>``, ``<aside>``, furniture class names, share words, cookie and copyright lines),
-  inside the page's ``<main>`` when it has one that holds most of that text.
+  inside the page's main landmark (``<main>``, ``role=main``) when one holds at least
+  ``ExtractConfig.page_main_share`` of that text.
 * **posts** (forum): the article's blocks and the thread's posts, which on an article page are
   reader comments kept apart (:mod:`comments`); on a forum they are the content.
 
-The page body is used only when the type is declared by the page itself (JSON-LD, ``og:type``,
-URL words, see :func:`pagetype.declared_points`), or when the article ladder found almost
-nothing on a page with much text: a page's shape alone (many links, little prose) also fits an
-old news page with a short story and heavy menus, where the article ladder is right.
+The page body is used when the page declares the type itself (JSON-LD, ``og:type``, URL and host
+words, see :func:`pagetype.declared_points`) more than it declares an article, or when a page
+not read as an article holds much text and almost no prose. A page's shape alone (many links,
+little prose) also fits an old news page with a short story and heavy menus, where the article
+ladder is right: so a page typed ``article`` keeps the ladder's body, whatever its size.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from __future__ import annotations
 from newspith.config import ExtractConfig
 from newspith.extract import rules
 from newspith.extract.body import Selection
-from newspith.extract.comments import is_post_block
+from newspith.extract.comments import comment_groups
 from newspith.extract.segment import Element, RawBlock
 
 __all__ = ["adapt_to_type", "by_page", "with_posts"]
@@ -33,32 +35,32 @@ def _outside_furniture(b: RawBlock) -> bool:
     return b.owner.neg < rules.STRONG and not b.furniture
 
 
-def _main_of(blocks: list[RawBlock], share: float) -> Element | None:
-    """The innermost ``<main>``-like landmark (``<main>``, ``role=main``, not ``<article>``)
-    holding at least ``share`` of the blocks' text."""
-    held: dict[int, int] = {}
-    seen: dict[int, Element] = {}
-    for b in blocks:
-        held[b.owner.idx] = held.get(b.owner.idx, 0) + b.chars
-        e: Element | None = b.owner
-        while e is not None and e.idx not in seen:  # each element is listed once
-            seen[e.idx] = e
-            e = e.parent
-    # Elements are numbered in document order, children after parents: sum upwards.
-    for idx in sorted(seen, reverse=True):
-        parent = seen[idx].parent
-        if parent is not None:
-            held[parent.idx] = held.get(parent.idx, 0) + held.get(idx, 0)
-    total = sum(b.chars for b in blocks)
-    inner = [e for e in seen.values() if e.landmark and e.tag != "article"
-             and held.get(e.idx, 0) >= share * total]
-    return max(inner, key=lambda e: e.idx) if inner else None
+def _main_of(elements: list[Element], candidates: list[RawBlock], share: float
+             ) -> Element | None:
+    """The innermost main landmark (``<main>``, ``role=main``; not ``<article>`` or
+    ``articleBody``, which hold one item) with at least ``share`` of the candidates' text."""
+    held = [0] * len(elements)
+    for b in candidates:
+        held[b.owner.idx] += b.chars
+    # Elements are numbered in document (pre-)order, children after parents: sum upwards.
+    for e in reversed(elements):
+        if e.parent is not None:
+            held[e.parent.idx] += held[e.idx]
+    floor = share * sum(b.chars for b in candidates)
+    best: Element | None = None
+    for e in elements:
+        if (e.tag == "main" or (e.landmark and e.tag != "article" and e.node is not None
+                                and e.node.attributes.get("role") == "main")) \
+                and held[e.idx] >= floor:
+            best = e  # later in pre-order and above the floor: nested in (or after) the last
+    return best
 
 
-def by_page(blocks: list[RawBlock], config: ExtractConfig) -> Selection:
-    """Every block outside the page's furniture, within its ``<main>`` when it has one."""
+def by_page(elements: list[Element], blocks: list[RawBlock], config: ExtractConfig
+            ) -> Selection:
+    """Every block outside the page's furniture, within its main landmark when it has one."""
     candidates = [b for b in blocks if _outside_furniture(b)]
-    main = _main_of(candidates, config.page_main_share)
+    main = _main_of(elements, candidates, config.page_main_share)
     for b in blocks:
         if not _outside_furniture(b):
             b.keep, b.reason = False, "furniture"
@@ -71,7 +73,7 @@ def by_page(blocks: list[RawBlock], config: ExtractConfig) -> Selection:
 
 def with_posts(sel: Selection, blocks: list[RawBlock], config: ExtractConfig) -> Selection:
     """The article's blocks and the thread's posts, in page order."""
-    posts = [b for b in blocks if not b.keep and is_post_block(b, config)]
+    posts = [b for group in comment_groups(blocks, config) for b in group]
     if not posts:
         return sel
     for b in posts:
@@ -81,19 +83,21 @@ def with_posts(sel: Selection, blocks: list[RawBlock], config: ExtractConfig) ->
 
 
 def adapt_to_type(page_type: str, declared: dict[str, float], sel: Selection,
-                  blocks: list[RawBlock], config: ExtractConfig) -> Selection:
+                  elements: list[Element], blocks: list[RawBlock], config: ExtractConfig
+                  ) -> Selection:
     """The body for ``page_type``: the article ladder's ``sel``, or one of the above."""
     if page_type in config.page_body_types and \
             declared.get(page_type, 0.0) > declared.get("article", 0.0):
-        return by_page(blocks, config)
+        return by_page(elements, blocks, config)
     if page_type in config.posts_body_types:
         return with_posts(sel, blocks, config)
     if sel.prose_chars < config.page_fallback_body_chars:
         page_text = sum(b.chars for b in blocks if _outside_furniture(b))
-        if page_text >= config.page_fallback_page_chars:
-            # Almost no running text on a page with much text: its content is not prose.
-            return by_page(blocks, config)
-        if not sel.blocks and page_text < config.min_body_chars:
+        if page_type != "article" and page_text >= config.page_fallback_page_chars:
+            # Almost no running text on a page with much text, and no sign of an article: its
+            # content is not prose.
+            return by_page(elements, blocks, config)
+        if not sel.blocks and 0 < page_text < config.min_body_chars:
             # A page of a few words: they are all it has.
-            return by_page(blocks, config)
+            return by_page(elements, blocks, config)
     return sel

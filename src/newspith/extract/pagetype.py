@@ -35,8 +35,11 @@ _LD: Final = (
 # (type, host name pattern, points): sites named for what they hold ("forum.", "docs.").
 _HOST: Final = (
     ("forum", re.compile(r"^(?:www\.)?(?:forums?|community|discuss|discourse|answers|boards)\."), 3),
-    ("documentation", re.compile(r"^(?:docs?|developers?|learn|wiki|api|devdocs)\."), 2),
+    ("documentation", re.compile(r"^(?:www\.)?(?:docs?|developers?|learn|wiki|api|devdocs)\."),
+     2),
 )
+# A query that names one post of a blog or CMS ("?p=34503", "?page_id=2", "?id=17").
+_POST_QUERY: Final = re.compile(r"(?:^|&)(?:p|page_id|post|id)=\d")
 _OG: Final = {"article": ("article", 2), "product": ("product", 3),
               "product.group": ("collection", 2), "ebay-objects:item": ("product", 3),
               "book": ("documentation", 1)}
@@ -133,9 +136,9 @@ def declared_points(url: str | None, ld_types: frozenset[str], og_type: str | No
     if url:
         parts = urlparse(url)
         path = parts.path.lower()
-        if parts.query and path in ("", "/"):
-            path = "/?"  # "/?p=34503" is a post, not the home page
-        host = parts.netloc.lower()
+        if path in ("", "/") and _POST_QUERY.search(parts.query):
+            path = "/?"  # "/?p=34503" is a post, not the home page ("/?utm_source=x" is)
+        host = parts.hostname or ""
         for ptype, pattern, weight in _HOST:
             if pattern.match(host):
                 points[ptype] += weight

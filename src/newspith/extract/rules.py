@@ -148,8 +148,6 @@ _DIGITS: Final = re.compile(r"\d+")
 @lru_cache(maxsize=16384)  # bounded: class names ("row", "clearfix") repeat across all pages
 def _name_flags(name: str) -> int:
     """The hint words one class name (or id) carries, as bit flags."""
-    if ":" in name or "[" in name:
-        return 0  # a utility class with a variant ("print:hidden", "md:flex", "w-[50%]")
     name = _CAMEL.sub("-", name)
     if _DESCRIPTIVE_CLASS.match(name):
         return 0

@@ -22,7 +22,7 @@ from newspith.config import ExtractConfig
 from newspith.extract import rules
 from newspith.extract.segment import Element, RawBlock
 
-__all__ = ["assign_regions", "score_blocks", "is_prose", "running_text", "prose_under_furniture"]
+__all__ = ["assign_regions", "score_blocks", "is_prose"]
 
 _SENTENCE_ENDS: Final = re.compile(r"[.!?。！？…;:]")
 _END_CHARS: Final = ".!?。！？…\"'”’»)"
@@ -36,44 +36,44 @@ def is_prose(block: RawBlock, config: ExtractConfig) -> bool:
         _SENTENCE_ENDS.search(block.text) is not None
 
 
-def running_text(b: RawBlock) -> int:
+def _running_text(b: RawBlock) -> int:
     """The characters of running text in a block: its text outside links when it is long and
     link-poor, else 0."""
     nonlink = b.chars - b.link_chars
     return nonlink if nonlink >= 80 and b.link_chars * 3 < b.chars else 0
 
 
-def prose_under_furniture(blocks: list[RawBlock]) -> int:
-    """The running text that sits in furniture regions other than comment sections."""
-    return sum(running_text(b) for b in blocks
-               if b.owner.neg >= rules.STRONG and not b.owner.comment)
-
-
 def _count_prose(elements: list[Element], blocks: list[RawBlock]) -> int:
     """Fill each element's ``prose``: the characters of running text in its subtree, and
     return the page's."""
     for b in blocks:
-        b.owner.prose += running_text(b)
+        b.owner.prose += _running_text(b)
     for e in reversed(elements):
         if e.parent is not None:
             e.parent.prose += e.prose
     return elements[0].prose if elements else 0
 
 
-def assign_regions(elements: list[Element], config: ExtractConfig,
-                   blocks: list[RawBlock] | None = None, trust_prose: bool = False) -> int:
-    """Mark the boilerplate (``neg``) and content (``pos``) region each element sits in.
+def assign_regions(elements: list[Element], blocks: list[RawBlock], config: ExtractConfig,
+                   trust_prose: bool = False) -> tuple[int, bool]:
+    """Mark the boilerplate (``neg``) and content (``pos``) region each element sits in; return
+    the page's running text (characters of long, link-poor blocks) and whether some furniture
+    class word sits on an element holding most of it.
 
     A strong furniture hint (``comments``, ``sidebar``, ``<nav>``) marks its whole subtree, until a
     strong content marker below it (``<article>``, ``article-body``) resets the region. A hint on an
     element that holds most of the page's text is ignored: it names a page-wide wrapper
-    (``adSkinLayer``, ``meta_container``), not a region of furniture.
+    (``adSkinLayer``, ``meta_container``), not a region of furniture. With ``trust_prose``, so is a
+    class hint (not a comment section's) on an element holding at least
+    ``ExtractConfig.prose_region_share`` of the running text: it names something else
+    (``content-nav-section``); the driver reads a page so when its body came out small.
     """
     page_chars = elements[0].chars if elements else 0
     wrapper = config.wrapper_share * page_chars
-    page_prose = _count_prose(elements, blocks) if blocks is not None else 0
+    page_prose = _count_prose(elements, blocks)
     prose_floor = max(config.min_body_chars, config.prose_region_share * page_prose) \
-        if page_prose and trust_prose else float("inf")
+        if page_prose else float("inf")
+    hidden = False
     for e in elements:
         if not e.chars:
             continue  # no text below it: no block will ever ask for its region
@@ -90,9 +90,9 @@ def assign_regions(elements: list[Element], config: ExtractConfig,
         if hint == -rules.SOFT:
             hint = -rules.WEAK if pos >= rules.STRONG else -rules.STRONG
         if hint < 0 and e.prose >= prose_floor and not rules.is_comment_region(e.names):
-            # A class word on the element that holds most of the page's running text names
-            # something else ("content-nav-section", a utility class): prose is what it holds.
-            hint = 0
+            hidden = True
+            if trust_prose:
+                hint = 0
         if furniture or hint <= -rules.STRONG:
             neg, pos = rules.STRONG, 0
         elif e.landmark or hint >= rules.STRONG:
@@ -106,7 +106,7 @@ def assign_regions(elements: list[Element], config: ExtractConfig,
             parent.kids += 1
         e.comment = (parent is not None and parent.comment) or (
             hint <= -rules.STRONG and rules.is_comment_region(e.names))
-    return page_prose
+    return page_prose, hidden
 
 
 _SLUG_SPLIT: Final = re.compile(r"[-_\s]+")

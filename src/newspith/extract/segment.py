@@ -251,9 +251,17 @@ def segment(root, config: ExtractConfig, skip_furniture: bool = True
     return elements, blocks
 
 
+def _without_utility_classes(classes: str) -> str:
+    """A class attribute without its utility classes that carry a variant or an arbitrary value
+    (Tailwind's ``print:hidden``, ``md:flex``, ``w-[50%]``): they style, they name no role."""
+    return " ".join(c for c in classes.split() if ":" not in c and "[" not in c)
+
+
 def _open_element(node, tag: str, attrs: dict, parent: Element | None, idx: int) -> Element:
     if attrs:
         names = attrs.get("class") or ""
+        if ":" in names or "[" in names:
+            names = _without_utility_classes(names)
         for key in ("id", "aria-label", "data-testid"):  # these name regions too
             v = attrs.get(key)
             if v:

@@ -37,6 +37,7 @@ def _item_under(e: Element, top: Element) -> Element:
 
 
 def _common(a: Element, b: Element) -> Element | None:
+    """The innermost element holding both ``a`` and ``b``."""
     for e in a.ancestors():
         if b.within(e):
             return e
@@ -62,18 +63,36 @@ def cut_closing_teasers(kept: list[RawBlock], config: ExtractConfig) -> list[Raw
     if top is None or len(run) < config.teaser_run:
         return kept
     run.reverse()
-    items = [_item_under(kept[i].owner, top) for i in run]
-    if len({id(e) for e in items}) != len(items):
-        return kept  # two headlines in one item: not a stream of items
-    start, end = items[0].idx, items[-1].end
+    heads = [kept[i].owner for i in run]
+    items = [_item_under(h, top) for h in heads]
+    if all(item is h for item, h in zip(items, heads)):
+        # Bare headings in a row (h3, p, h3, p): an item runs from its headline to the next.
+        spans = [(h.idx, nxt.idx - 1) for h, nxt in zip(heads, heads[1:])]
+        spans.append((heads[-1].idx, top.end))
+    elif len({e.idx for e in items}) == len(items) and not any(
+            item is h for item, h in zip(items, heads)):
+        spans = [(e.idx, e.end) for e in items]
+    else:
+        return kept  # two headlines in one item, or mixed shapes: not a stream of items
+    start, end = spans[0][0], spans[-1][1]
     inside = [b for b in kept if start <= b.owner.idx <= end]
-    per_item = len(inside) / len(items)
-    prose_after = sum(b.chars for b in kept if b.owner.idx > end and b.value > 0)
-    if per_item > config.teaser_item_blocks or prose_after >= config.min_body_chars:
+    # Every block of the run lies in one of its items, and each item is a teaser: a few blocks,
+    # and little text besides its headline (an article's sections hold paragraphs).
+    per_item: dict[int, int] = {}
+    for b in inside:
+        k = next((k for k, (lo, hi) in enumerate(spans) if lo <= b.owner.idx <= hi), -1)
+        if k < 0:
+            return kept
+        if b.owner.tag not in rules.HEADING_TAGS:
+            per_item[k] = per_item.get(k, 0) + b.chars
+    if len(inside) > config.teaser_item_blocks * len(items) or \
+            max(per_item.values(), default=0) > config.teaser_item_chars:
         return kept
-    before = sum(b.chars for b in kept if b.owner.idx < start and b.value > 0)
+    if sum(b.chars for b in kept if b.owner.idx > end and b.value > 0) >= config.min_body_chars:
+        return kept  # the article goes on after the run
+    before = sum(b.chars for b in kept if b.owner.idx < start)
     if before < config.teaser_min_article and \
-            sum(b.chars for b in inside) > 0.8 * sum(b.chars for b in kept if b.value > 0):
+            sum(b.chars for b in inside) > 0.8 * sum(b.chars for b in kept):
         return kept  # the run is the page (a listing), not a tail after an article
     if not all(_links_away(kept[i].owner) for i in run):
         return kept
