@@ -230,7 +230,12 @@ def test_language_is_checked_against_the_text():
     b = newspith.extract(page())
     assert (b.language, b.sources["language"]) == ("en", "html-lang")
     c = newspith.extract(f"<html><body><article>{german}</article></body></html>")
-    assert (c.language, c.sources["language"]) == ("de", "language-id")
+    assert (c.language, c.sources["language"]) == ("de", "function-words")
+    from newspith.extract.metadata.language import settle
+
+    text = german[3:-4] * 2
+    off = MetadataConfig(lang_guess_words=0)
+    assert settle(None, None, text, off) == ("de", "language-id", None)
 
 
 def test_function_words_confirm_only_a_plain_declared_language():
@@ -251,6 +256,26 @@ def test_function_words_confirm_only_a_plain_declared_language():
     assert settle("en", "html-lang", english * 3, cfg) == ("en", "html-lang", None)
     off = MetadataConfig(lang_confirm_words=0)
     assert settle("en", "html-lang", english * 3, off) == ("en", "html-lang", None)
+
+
+def test_function_words_name_an_undeclared_language_only_when_overwhelming():
+    from newspith.extract.metadata.language import settle
+
+    cfg = MetadataConfig()
+    english = ("The council said on Tuesday that the ferry service to the island would be cut, "
+               "and that the operator has warned of rising costs for the route. ") * 3
+    assert settle(None, None, english, cfg) == ("en", "function-words", None)
+    # Languages without a word list share a few words with listed ones: the identifier decides.
+    danish = ("Regeringen har i dag fremlagt et nyt forslag til en reform af skattesystemet, og "
+              "det skal efter planen træde i kraft fra næste år. Forslaget er blevet mødt med "
+              "kritik fra flere af oppositionens partier, som mener at det ikke går langt nok.")
+    catalan = ("El govern ha presentat avui una nova proposta per reformar el sistema fiscal, i "
+               "segons el pla entrarà en vigor l'any vinent. La proposta ha rebut crítiques de "
+               "diversos partits de l'oposició, que consideren que no va prou lluny.")
+    assert settle(None, None, danish, cfg) == ("da", "language-id", None)
+    assert settle(None, None, catalan, cfg) == ("ca", "language-id", None)
+    mixed = "The der die und das ist nicht and of to the und " * 6  # two languages: no guess
+    assert settle(None, None, mixed, cfg)[1] != "function-words"
 
 
 def test_site_canonical_image_tags_description():

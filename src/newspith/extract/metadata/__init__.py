@@ -9,7 +9,7 @@ headline (:func:`date_lines`) and checks the declared language against the body 
 Provenance names: ``json-ld``, ``meta:og``, ``meta:article``, ``meta:twitter``, ``meta:dc``,
 ``meta:parsely``, ``meta:name``, ``itemprop``, ``title-element``, ``h1``, ``byline``,
 ``rel-author``, ``time-element``, ``url``, ``text``, ``html-lang``, ``language-id``,
-``link:canonical``.
+``function-words``, ``link:canonical``.
 """
 
 from __future__ import annotations
