@@ -138,22 +138,29 @@ for _lang, _words in FUNCTION_WORDS.items():
         _LANGS_OF.setdefault(_w, []).append(_lang)
 
 
+def _function_word_hits(sample: str) -> tuple[dict[str, int], int]:
+    """Each listed language's function words in ``sample``, and how many words it has (the
+    sample is read once)."""
+    words = _WORD.findall(sample.lower())
+    hits: dict[str, int] = {}
+    for w in words:
+        for lang in _LANGS_OF.get(w, ()):
+            hits[lang] = hits.get(lang, 0) + 1
+    return hits, len(words)
+
+
 def _plain_language(sample: str, config: MetadataConfig) -> str | None:
     """The listed language ``sample`` is overwhelmingly in, by its function words: at least
     ``lang_guess_words`` of them, ``lang_guess_share`` of all its words, and more than three
     times any other listed language's; else ``None`` (the identifier decides). The bar is
     higher than :func:`_plainly`'s: no declaration backs the guess, and text in a language
     without a list (Danish, Catalan) shares a few words with the listed ones."""
-    words = _WORD.findall(sample.lower())
-    hits: dict[str, int] = {}
-    for w in words:
-        for lang in _LANGS_OF.get(w, ()):
-            hits[lang] = hits.get(lang, 0) + 1
+    hits, words = _function_word_hits(sample)
     if not hits:
         return None
     best = max(hits, key=lambda lang: hits[lang])
     own = hits.pop(best)
-    if own < config.lang_guess_words or own < config.lang_guess_share * len(words):
+    if own < config.lang_guess_words or own < config.lang_guess_share * words:
         return None
     return best if all(3 * n < own for n in hits.values()) else None
 
@@ -163,9 +170,6 @@ def _plainly(declared: str, sample: str, needed: int) -> bool:
     and more than twice as many as any other listed language's."""
     if declared not in FUNCTION_WORDS:
         return False
-    hits: dict[str, int] = {}
-    for w in _WORD.findall(sample.lower()):
-        for lang in _LANGS_OF.get(w, ()):
-            hits[lang] = hits.get(lang, 0) + 1
+    hits = _function_word_hits(sample)[0]
     own = hits.pop(declared, 0)
     return own >= needed and all(2 * n < own for n in hits.values())
