@@ -1,8 +1,10 @@
 """A per-user cache of slow-to-build objects, kept on disk between runs.
 
-The one user today is the language identifier: py3langid ships its model LZMA-compressed and
+The language identifier is the main user: py3langid ships its model LZMA-compressed and
 decompresses it on every start (about 0.7 s of every command and every batch run). Its loaded
-form is pickled here once (about 70 MB) and read back in about 0.1 s after that.
+form is pickled here once (about 70 MB) and read back in about 0.1 s after that. The dedup
+step's MinHash permutations are the other: drawing them means importing datasketch, which
+imports scipy (about 0.35 s), before a batch's workers can start.
 
 Where: ``$NEWSPITH_CACHE_DIR``, else ``$XDG_CACHE_HOME/newspith``, else ``~/.cache/newspith``;
 ``NEWSPITH_CACHE_DIR=off`` turns the cache off. An entry's name carries the key of what it was

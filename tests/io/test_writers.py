@@ -94,3 +94,24 @@ def test_an_error_inside_the_writer_rolls_back_what_was_not_committed(tmp_path):
             raise RuntimeError("interrupted")
     with sqlite3.connect(db) as con:
         assert con.execute("SELECT count(*) FROM errors").fetchone()[0] == 0
+
+
+def test_jsonl_rows_orjson_refuses_are_still_one_valid_line(tmp_path):
+    """Text that was never valid Unicode (a lone surrogate) and integers past 64 bits go through
+    the standard library, escaped: each row stays one line of valid JSON, UTF-8 throughout."""
+    import gzip
+    import json
+
+    from newspith.io.jsonl import JsonlWriter
+
+    rows = [{"text": "caf\u00e9 \u2014 ok"}, {"text": "broken \ud800 text"}, {"n": 2 ** 70},
+            {"x": float("nan")}]
+    for name in ("rows.jsonl", "rows.jsonl.gz"):
+        path = tmp_path / name
+        with JsonlWriter(path) as w:
+            for row in rows:
+                w.write(row)
+        data = (gzip.open if name.endswith(".gz") else open)(path, "rb").read()
+        lines = data.decode("utf-8").splitlines()
+        assert [json.loads(line) for line in lines] == [rows[0], rows[1], rows[2], {"x": None}]
+        assert "caf\u00e9 \u2014" in lines[0]  # non-ASCII written as itself, not escaped

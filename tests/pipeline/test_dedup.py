@@ -117,7 +117,9 @@ def test_sketches_follow_their_definition_in_any_script():
     texts = [(EXAMPLES / "harbour-ferry.expected.txt").read_text(encoding="utf-8"),
              "ΟΔΟΣ ΚΑΙ ΠΟΛΙΣ, Σήμερα ΟΔΟΣ. " * 8,          # final sigma
              "İSTANBUL ŞEHİR merkezi; Straße ÄRGER " * 6,   # dotted I, sharp s
-             "日本語 の テキスト、naïve café—and more " * 6, "too few words", ""]
+             "日本語 の テキスト、naïve café—and more " * 6, "too few words", "",
+             # over two of _minhash's chunks of shingles, each chunk's minimum found elsewhere
+             " ".join(f"w{(i * 7919) % 3001} x{i % 13}" for i in range(2600))]
     for config in (DedupConfig(), DedupConfig(shingle_words=30, min_words=3)):
         for text in texts:
             got = sketch_text(text, config)

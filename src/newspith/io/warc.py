@@ -24,6 +24,14 @@ from typing import BinaryIO
 from newspith.document import Document
 from newspith.io.sources import Source, open_binary, source_name
 
+try:  # ISA-L's inflate reads the same gzip members about twice as fast as zlib's
+    from isal.isal_zlib import decompressobj as _inflater
+    from isal.isal_zlib import error as _IsalError
+    _INFLATE_ERRORS: tuple[type[Exception], ...] = (zlib.error, _IsalError)
+except ImportError:  # pragma: no cover - isal is a dependency; zlib is the same stream
+    from zlib import decompressobj as _inflater
+    _INFLATE_ERRORS = (zlib.error,)
+
 __all__ = ["Dropped", "RawRecord", "WARC_SUFFIXES", "gzip_members", "is_warc", "iter_records",
            "read_warc", "split_http"]
 
@@ -145,7 +153,7 @@ class _GzipStream(io.RawIOBase):
     def readinto(self, target) -> int:
         while not self._buf and not self._eof:
             if self._d.eof:  # the next member starts in what the last one left
-                self._pending, self._d = self._d.unused_data, zlib.decompressobj(31)
+                self._pending, self._d = self._d.unused_data, _inflater(31)
             if not self._pending:
                 self._pending = self._fh.read(self._chunk)
                 if not self._pending:
@@ -153,7 +161,7 @@ class _GzipStream(io.RawIOBase):
                     break
             try:
                 self._buf += self._d.decompress(self._pending)
-            except zlib.error:
+            except _INFLATE_ERRORS:
                 self._eof = True
                 break
             self._pending = b""
@@ -177,7 +185,7 @@ def gzip_members(fh: BinaryIO, chunk: int = 1 << 16, max_member: int = MAX_MEMBE
             eof = not data
         if not data:
             return
-        d, raw, out = zlib.decompressobj(31), bytearray(), []
+        d, raw, out = _inflater(31), bytearray(), []
         try:
             while True:
                 raw += data
@@ -192,7 +200,7 @@ def gzip_members(fh: BinaryIO, chunk: int = 1 << 16, max_member: int = MAX_MEMBE
                 if not data:
                     eof = True
                     break
-        except zlib.error:
+        except _INFLATE_ERRORS:
             yield None, True
             rest = bytes(raw[1:])
             at = rest.find(_GZIP_START)
