@@ -69,8 +69,11 @@ def parse(html: str | bytes | LexborHTMLParser, config: ExtractConfig,
     # NUL characters end text early in some C parsers; they never carry meaning in HTML.
     if "\x00" in text:
         text = text.replace("\x00", "")
-    # Only a page with more opening tags than the limit can nest deeper: "<" less "</".
-    if text.count("<") - text.count("</") > config.max_parse_depth:
+    # Only a page with more opening tags than the limit can nest deeper: "<" less "</" (and
+    # most pages hold fewer "<" than the limit: the second count is skipped).
+    opening = text.count("<")
+    if opening > config.max_parse_depth and \
+            opening - text.count("</") > config.max_parse_depth:
         text = bounded_nesting(text, config.max_parse_depth)
     return Page(LexborHTMLParser(text), encoding, source)
 

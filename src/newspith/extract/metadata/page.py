@@ -99,16 +99,41 @@ def elsewhere(node: LexborNode, stop: int = 14) -> bool:
         attrs = n.attributes
         hint = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
         if hint.strip():
-            m = ELSEWHERE_CLASS.search(hint)
-            content = CONTENT_CLASS.search(hint)
-            if m and m.group(0).lower() not in WEAK_ELSEWHERE:
+            kind = _hint_kind(hint)
+            if kind == _ELSEWHERE:
                 return True
-            if content:
+            if kind == _CONTENT:
                 return False
-            if m:
+            if kind == _WEAK:
                 outside_only = True  # a "card" or "widget" is furniture outside an article
         n, depth = n.parent, depth + 1
     return outside_only
+
+
+_NEITHER, _ELSEWHERE, _CONTENT, _WEAK = 0, 1, 2, 3
+#: What a class-and-id string says (:func:`_hint_kind`), by the string: the same wrappers are
+#: asked about for every date and byline of a page, and the same names recur across pages.
+_HINT_KINDS: dict[str, int] = {}
+_HINT_KINDS_MAX: Final = 8192  # bounded: emptied when full, so memory stays flat
+
+
+def _hint_kind(hint: str) -> int:
+    """``_ELSEWHERE`` for a furniture or comment word, else ``_CONTENT`` for the article's
+    own container, else ``_WEAK`` for a weak furniture word ("card"), else ``_NEITHER``."""
+    kind = _HINT_KINDS.get(hint)
+    if kind is not None:
+        return kind
+    m = ELSEWHERE_CLASS.search(hint)
+    if m and m.group(0).lower() not in WEAK_ELSEWHERE:
+        kind = _ELSEWHERE
+    elif CONTENT_CLASS.search(hint):
+        kind = _CONTENT
+    else:
+        kind = _WEAK if m else _NEITHER
+    if len(_HINT_KINDS) >= _HINT_KINDS_MAX:
+        _HINT_KINDS.clear()
+    _HINT_KINDS[hint] = kind
+    return kind
 
 
 @dataclass(slots=True)
