@@ -20,6 +20,8 @@ from newspith.extract.rules import SOFT, STRONG, WEAK, element_hint, is_comment_
     ("adapter", 0), ("loaded", 0),          # exact words are whole tokens only
     ("css-1dbjc4n r-13awgt0", 0), ("", 0),
     ("Comments: 12", -STRONG),              # an aria-label, read word by word
+    ("vjs-control-bar", -STRONG), ("yvp-settings-header", -STRONG),  # video players' chrome
+    ("sc-bdVaJW", 0),                       # a hashed styled-components name ending in "JW"
 ])
 def test_element_hints(names, hint):
     assert element_hint(names) == hint
@@ -67,3 +69,17 @@ def test_utility_classes_name_no_role_but_labels_still_do():
     assert decisions[prose[:20]].kept
     assert not decisions[prose[:20].upper()].kept
     assert is_comment_region("Comments: 2")
+
+
+def test_a_video_players_controls_stay_out_of_the_body():
+    prose = "The ferry will run twice a day from May, the harbour board said on Monday. " * 6
+    controls = ("<div class='video-js vjs-paused'><div class='vjs-big-play-button'><span "
+                "class='vjs-control-text'>Play Video</span></div><div class='vjs-control-bar'>"
+                "<div class='vjs-current-time'><span class='vjs-control-text'>Current Time "
+                "</span>0:00</div><div class='vjs-live-display'>Stream Type LIVE</div></div></div>")
+    page = f"<html><body><article><p>{prose}</p>{controls}<p>{prose}</p></article></body></html>"
+    from newspith import extract
+
+    text = extract(page).text
+    assert prose.strip()[:40] in text
+    assert "Play Video" not in text and "Current Time" not in text and "LIVE" not in text

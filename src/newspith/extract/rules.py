@@ -85,6 +85,10 @@ _NEG_STRONG_EXACT: Final = frozenset({
     "nav", "ad", "ads", "advert", "adv", "ob", "tags", "tagcloud", "topics", "aside",
     "print", "email", "tools", "promo", "subnav", "discuss", "author", "bio", "byline",
     "dateline", "timestamp", "date", "meta", "credit", "credits", "sns", "like", "likes", "rating",
+    # Video players' control chrome (video.js and Brightcove, Yahoo's, YouTube's, MediaElement,
+    # Plyr): "Play", "Mute", "Current Time 0:00", caption-settings menus. (Not JW Player's "jw":
+    # hashed CSS-module names end in it, "Prose__2zaJW".)
+    "vjs", "yvp", "ytp", "mejs", "plyr",
 })
 # Words that mark furniture in a page's frame but are also used for boxes inside an article
 # ("widget" in page builders and CMS blocks): strong outside a content region, weak inside.
