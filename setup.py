@@ -46,7 +46,6 @@ COMPILED = [
     "src/newspith/textmode/classify.py",
     "src/newspith/textmode/select.py",
     "src/newspith/textmode/build.py",
-    "src/newspith/pipeline/shingles.py",
 ]
 
 

@@ -88,22 +88,22 @@ def test_run_writes_its_figures_as_json(tmp_path):
 
 
 def _sketch_by_definition(text: str, config):
-    """The sketch as documented: lowercased \\w+ words; blake2b of them joined by spaces; crc32
-    MinHash of every run of ``shingle_words`` words."""
+    """The sketch as documented: lowercased \\w+ words; blake2b of them joined by spaces;
+    MinHash of the polynomial hash of every run of ``shingle_words`` words, one at a time."""
     import hashlib
     import re
-    import zlib
 
     from datasketch import MinHash
 
     from newspith.pipeline.dedup import _lean_params, _permutations
+    from newspith.pipeline.shingles import shingle_hash
 
     words = [w.lower() for w in re.findall(r"\w+", text)]
     key = hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=16).hexdigest()
     if len(words) < config.min_words:
         return key, None
     n = config.shingle_words
-    mh = MinHash(num_perm=config.num_perm, hashfunc=zlib.crc32,
+    mh = MinHash(num_perm=config.num_perm, hashfunc=shingle_hash,
                  permutations=_permutations(config.num_perm), scheme=_lean_params()[1])
     mh.update_batch([" ".join(words[i:i + n]).encode("utf-8")
                      for i in range(max(1, len(words) - n + 1))])
@@ -129,12 +129,11 @@ def test_sketches_follow_their_definition_in_any_script():
 def test_other_minhash_schemes_go_through_datasketch(monkeypatch):
     """The numpy shortcut is for datasketch's affine32 scheme only; were its default another,
     sketches still equal datasketch's own MinHash of the same shingles."""
-    import zlib
-
     from datasketch import MinHash
 
     from newspith.config import DedupConfig
     from newspith.pipeline import dedup
+    from newspith.pipeline.shingles import shingle_hash
 
     text = (EXAMPLES / "harbour-ferry.expected.txt").read_text(encoding="utf-8")
     config = DedupConfig()
@@ -142,8 +141,44 @@ def test_other_minhash_schemes_go_through_datasketch(monkeypatch):
     got = dedup.sketch_text(text, config)
     words = dedup.word_string(text).split(" ")
     n = config.shingle_words
-    mh = MinHash(num_perm=config.num_perm, hashfunc=zlib.crc32, scheme="affine64",
+    mh = MinHash(num_perm=config.num_perm, hashfunc=shingle_hash, scheme="affine64",
                  permutations=dedup._permutations(config.num_perm))
     mh.update_batch([" ".join(words[i:i + n]).encode("utf-8")
                      for i in range(len(words) - n + 1)])
     assert got.minhash == mh.hashvalues.tobytes() and len(got.minhash) == 8 * config.num_perm
+
+
+def test_an_older_corpus_has_its_minhashes_computed_again(tmp_path):
+    """A corpus from before schema 4 holds MinHashes of crc32 shingle hashes: on the next run
+    they are computed again from the stored texts, so a copy in the new run still joins the
+    article the corpus already has, and the corpus is marked as schema 4."""
+    from newspith.pipeline.dedup import sketch_text
+
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    html = (EXAMPLES / "harbour-ferry.html").read_bytes()
+    (first / "a-original.html").write_bytes(html)
+    # A near copy, not an exact one: only the MinHash can tell that it is a copy.
+    copy = html.replace(b"Bosses said", b"Its managers said")
+    assert copy != html
+    (second / "b-copy.html").write_bytes(copy)
+    db = tmp_path / "corpus.sqlite"
+    assert main(["run", str(first), "--out", str(db), "--quiet"]) == 0
+    con = sqlite3.connect(db)
+    (id, text), = con.execute("SELECT id, text FROM articles").fetchall()
+    right = sketch_text(text).minhash
+    # What an older newspith left: other shingle hashes, and schema 3.
+    con.execute("UPDATE signatures SET minhash = ? WHERE id = ?", (bytes(len(right)), id))
+    con.execute("PRAGMA user_version=3")
+    con.commit()
+    con.close()
+
+    assert main(["run", str(second), "--out", str(db), "--quiet"]) == 0
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA user_version").fetchone()[0] == 4
+    assert con.execute("SELECT minhash FROM signatures WHERE id = ?", (id,)).fetchone()[0] == right
+    clusters = dict(con.execute("SELECT id, cluster FROM clusters").fetchall())
+    assert len(clusters) == 2 and set(clusters.values()) == {id}
+    keys = {k for k, in con.execute("SELECT key FROM signatures")}
+    assert len(keys) == 2  # two texts: the copy joined by its MinHash

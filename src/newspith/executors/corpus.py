@@ -13,8 +13,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from newspith.executors.shards import Shard, Tally
-from newspith.io.sqlite import SqliteWriter
-from newspith.pipeline.dedup import Deduper, Membership, Sketch
+from newspith.io.sqlite import SHINGLES_SINCE, SqliteWriter
+from newspith.pipeline.dedup import Deduper, Membership, Sketch, sketch_text
 
 __all__ = ["CorpusSink"]
 
@@ -56,11 +56,22 @@ class CorpusSink:
     def load_corpus(self, deduper: Deduper, redo: frozenset[str] = frozenset()) -> None:
         """Every article already in the corpus into ``deduper``, in corpus order, except those of
         the shards in ``redo`` (this run replaces them)."""
+        if 0 < self.writer.opened_schema < SHINGLES_SINCE:
+            self._rehash(deduper)
         last = -1
         for id, key, published, seq, minhash in self.writer.signatures(redo):
             deduper.add_sketch(id, Sketch(key, minhash), published, order=seq)
             last = max(last, seq)
         self.seq_base = last + 1
+
+    def _rehash(self, deduper: Deduper) -> None:
+        """A corpus written before shingles were hashed as they are now: each article's MinHash
+        is computed again from its text (its key, a hash of its words, is the same), so that
+        this run's articles compare with the corpus's. Committed at once: done once a corpus."""
+        for id, text in self.writer.signature_texts():
+            self.writer.set_minhash(id, sketch_text(text or "", deduper.config).minhash)
+        self.writer.commit()
+        self.writer.mark_schema()
 
     def keep_sketch(self, id: str, sketch: Sketch, published: str | None, seq: int) -> None:
         self.writer.write_signature(id, sketch.key, published, self.seq_base + seq,

@@ -19,7 +19,9 @@ Schema (created on first use; ``PRAGMA user_version`` records it):
 ``signatures``    what corpus-level dedup needs of each article: ``id``, ``key`` (hash of the
                   normalised words), ``published``, ``seq`` (its place in input order),
                   ``minhash`` (the MinHash values as native-order unsigned integers, 32-bit
-                  for datasketch's default scheme; NULL for short texts) (added in schema 2)
+                  for datasketch's default scheme; NULL for short texts) (added in schema 2;
+                  since schema 4 over polynomial shingle hashes, not crc32: a corpus of an
+                  older schema has its MinHashes computed again from its texts on open)
 ``articles_fts``  an FTS5 index over ``title`` and ``text``, kept in step with ``articles`` by
                   triggers
 
@@ -40,7 +42,9 @@ from newspith.errors import InputError
 __all__ = ["SqliteWriter", "SearchHit", "search", "SQLITE_SUFFIXES"]
 
 SQLITE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
+#: The first schema whose signatures hash shingles the way newspith.pipeline.shingles does.
+SHINGLES_SINCE = 4
 #: Columns added after a table was first created: (table, column), added on open if missing.
 _ADDED = (("articles", "shard"), ("errors", "shard"), ("shards", "fingerprint"))
 
@@ -100,6 +104,8 @@ class SqliteWriter:
     def __enter__(self) -> SqliteWriter:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(self.path)
+        #: The schema the file had when opened (0: a new corpus).
+        self.opened_schema = self._db.execute("PRAGMA user_version").fetchone()[0]
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.executescript(_SCHEMA)
         for table, column in _ADDED:
@@ -108,8 +114,14 @@ class SqliteWriter:
                 self._db.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
         self._db.execute("CREATE INDEX IF NOT EXISTS articles_shard ON articles(shard)")
         self._db.execute("CREATE INDEX IF NOT EXISTS errors_shard ON errors(shard)")
-        self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        if not 0 < self.opened_schema < SHINGLES_SINCE:
+            self.mark_schema()  # (an older corpus is marked once its MinHashes are redone)
         return self
+
+    def mark_schema(self) -> None:
+        """Record that the file is in this schema (``PRAGMA user_version``)."""
+        assert self._db is not None, "use SqliteWriter as a context manager"
+        self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
     def write(self, row: dict[str, Any], shard: str | None = None) -> None:
         """One row; ``shard`` (its shard's key) lets a redone shard's old rows be removed."""
@@ -187,6 +199,16 @@ class SqliteWriter:
         assert self._db is not None, "use SqliteWriter as a context manager"
         self._db.execute("INSERT OR REPLACE INTO signatures VALUES (?, ?, ?, ?, ?)",
                          (id, key, published, seq, minhash))
+
+    def signature_texts(self):
+        """``(id, text)`` of every article with a signature (to compute its MinHash again)."""
+        assert self._db is not None, "use SqliteWriter as a context manager"
+        return self._db.execute("SELECT s.id, a.text FROM signatures s "
+                                "JOIN articles a ON a.id = s.id").fetchall()
+
+    def set_minhash(self, id: str, minhash: bytes | None) -> None:
+        assert self._db is not None, "use SqliteWriter as a context manager"
+        self._db.execute("UPDATE signatures SET minhash = ? WHERE id = ?", (minhash, id))
 
     def signatures(self, skip_shards: frozenset[str] = frozenset()):
         """``(id, key, published, seq, minhash)`` of every article of the corpus, in order,

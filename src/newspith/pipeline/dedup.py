@@ -56,22 +56,22 @@ def sketch_text(text: str, config: DedupConfig | None = None) -> Sketch:
     extraction and the batch's main process only looks it up.
 
     The key is blake2b of the lowercased ``\\w+`` words joined by spaces; the MinHash is
-    datasketch's (its permutations and its default ``affine32`` scheme) over crc32 hashes of
-    every run of ``shingle_words`` words, ``None`` under ``min_words`` words."""
+    datasketch's (its permutations and its default ``affine32`` scheme) over the 32-bit
+    polynomial hashes of every run of ``shingle_words`` words (:mod:`newspith.pipeline.shingles`;
+    sketches before schema 4 of the corpus used crc32), ``None`` under ``min_words`` words."""
     config = config or DedupConfig()
     joined = word_string(text or "")
     data = joined.encode("utf-8")
     key = hashlib.blake2b(data, digest_size=16).hexdigest()
-    words = joined.split(" ") if joined else []
-    if len(words) < config.min_words:
+    words = joined.count(" ") + 1 if joined else 0
+    if words < config.min_words:
         return Sketch(key, None)
-    hashes = shingle_hashes(joined, data, words, config.shingle_words)
-    return Sketch(key, _minhash(hashes, config.num_perm))
+    return Sketch(key, _minhash(shingle_hashes(data, config.shingle_words), config.num_perm))
 
 
-def _minhash(hashes: list[int], num_perm: int, chunk: int = 1024) -> bytes:
-    """The MinHash values of 32-bit hashes, as datasketch's ``MinHash.update_batch`` computes
-    them. For its ``affine32`` scheme the same arithmetic is done here in a few numpy steps
+def _minhash(hashes, num_perm: int, chunk: int = 1024) -> bytes:
+    """The MinHash values of 32-bit hashes (a sequence or a numpy array), as datasketch's
+    ``MinHash.update_batch`` computes them. For its ``affine32`` scheme the same arithmetic is done here in a few numpy steps
     (datasketch spends about as long again building the object and checking input); any other
     scheme goes through datasketch itself.
 
@@ -84,14 +84,14 @@ def _minhash(hashes: list[int], num_perm: int, chunk: int = 1024) -> bytes:
 
         mh = MinHash(num_perm=num_perm, seed=seed, hashfunc=int,
                      permutations=_permutations(num_perm), scheme=scheme)
-        mh.update_batch(hashes)
+        mh.update_batch([int(h) for h in hashes])
         return mh.hashvalues.tobytes()
     import numpy as np
 
-    if not hashes:  # (never from sketch_text) what datasketch gives for no input
+    if len(hashes) == 0:  # (never from sketch_text) what datasketch gives for no input
         return np.full(num_perm, 0xFFFFFFFF, dtype=np.uint32).tobytes()
     a, b = _affine32(num_perm)
-    hv = np.array(hashes, dtype=np.uint32)
+    hv = np.array(hashes, dtype=np.uint32)  # (a copy: the steps below work in place)
     # MurmurHash3's 32-bit finalizer (datasketch's pre-mix), then h -> a*h + b mod 2^32.
     hv ^= hv >> np.uint32(16)
     hv *= np.uint32(0x85EBCA6B)
