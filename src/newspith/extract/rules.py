@@ -134,11 +134,23 @@ _CAMEL: Final = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # kind a token belongs to wins, in the order strong furniture, soft, weak furniture, content.
 # A prefix word hits a token that starts with it (``sharebar``), an exact word a whole token.
 _SEP_TO_SPACE: Final = str.maketrans("_-:./", "     ")
-_NEG_STRONG_PREFIX_T: Final = tuple(_NEG_STRONG_PREFIX)
-_NEG_SOFT_PREFIX_T: Final = tuple(_NEG_SOFT_PREFIX)
-_NEG_WEAK_PREFIX_T: Final = tuple(_NEG_WEAK_PREFIX)
-_POS_WEAK_PREFIX_T: Final = tuple(_POS_WEAK_PREFIX)
 _COMMENT_WORDS_T: Final = tuple(COMMENT_WORDS)
+
+
+def _by_first_letter(prefixes: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The prefixes grouped by their first character: a token is tested only against the
+    prefixes that start as it does (a few, not all sixty)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for p in prefixes:
+        out[p[0]] = (*out.get(p[0], ()), p)
+    return out
+
+
+_NEG_STRONG_BY_LETTER: Final = _by_first_letter(_NEG_STRONG_PREFIX)
+_NEG_SOFT_BY_LETTER: Final = _by_first_letter(_NEG_SOFT_PREFIX)
+_NEG_WEAK_BY_LETTER: Final = _by_first_letter(_NEG_WEAK_PREFIX)
+_POS_WEAK_BY_LETTER: Final = _by_first_letter(_POS_WEAK_PREFIX)
+_NONE: Final[tuple[str, ...]] = ()
 
 
 # Strong positives are matched on each class name with its separators removed, at its start or
@@ -152,24 +164,30 @@ _DIGITS: Final = re.compile(r"\d+")
 @lru_cache(maxsize=16384)  # bounded: class names ("row", "clearfix") repeat across all pages
 def _name_flags(name: str) -> int:
     """The hint words one class name (or id) carries, as bit flags."""
-    name = _CAMEL.sub("-", name)
-    if _DESCRIPTIVE_CLASS.match(name):
+    low = name.lower()
+    if low != name:  # (only a name with capitals can be camelCase: most have none)
+        name = _CAMEL.sub("-", name)
+        low = name.lower()
+    if ("-" in name or "_" in name) and _DESCRIPTIVE_CLASS.match(name):  # (needs one of them)
         return 0
     flags = 0
-    if _LAYOUT_SIDEBAR.search(name):
+    if ("sidebar" in low or "rail" in low) and _LAYOUT_SIDEBAR.search(name):
         return 0  # "c-layout-sidebar-left", "grid-with-sidebar": a page layout, not a sidebar
-    tokens = name.lower().translate(_SEP_TO_SPACE).split()
+    tokens = low.translate(_SEP_TO_SPACE).split()
     if not _BUILDER_CLASS.match(name):
         for tok in tokens:
-            if tok.startswith(_NEG_STRONG_PREFIX_T) or tok in _NEG_STRONG_EXACT:
+            first = tok[0]
+            if tok.startswith(_NEG_STRONG_BY_LETTER.get(first, _NONE)) or \
+                    tok in _NEG_STRONG_EXACT:
                 flags |= _F_NEG2
-            elif tok.startswith(_NEG_SOFT_PREFIX_T):
+            elif tok.startswith(_NEG_SOFT_BY_LETTER.get(first, _NONE)):
                 flags |= _F_SOFT
-            elif tok.startswith(_NEG_WEAK_PREFIX_T) or tok in _NEG_WEAK_EXACT:
+            elif tok.startswith(_NEG_WEAK_BY_LETTER.get(first, _NONE)) or \
+                    tok in _NEG_WEAK_EXACT:
                 flags |= _F_NEG1
-            elif tok.startswith(_POS_WEAK_PREFIX_T):
+            elif tok.startswith(_POS_WEAK_BY_LETTER.get(first, _NONE)):
                 flags |= _F_POS1
-    joined = name.replace("-", "").replace("_", "").lower()
+    joined = low.replace("-", "").replace("_", "")
     if joined.startswith(_POS_STRONG_PREFIX) or joined.endswith(_POS_STRONG_PREFIX):
         flags |= _F_POS2
     if flags & _F_NEG2 and any(tok.startswith(_COMMENT_WORDS_T) for tok in tokens):
