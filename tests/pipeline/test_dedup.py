@@ -182,3 +182,18 @@ def test_an_older_corpus_has_its_minhashes_computed_again(tmp_path):
     assert len(clusters) == 2 and set(clusters.values()) == {id}
     keys = {k for k, in con.execute("SELECT key FROM signatures")}
     assert len(keys) == 2  # two texts: the copy joined by its MinHash
+
+
+def test_signature_texts_are_read_a_batch_at_a_time_while_updated(tmp_path):
+    from newspith.io.sqlite import SqliteWriter
+
+    with SqliteWriter(tmp_path / "c.sqlite", commit_every=0) as w:
+        for i in range(5):
+            w.write({"id": f"p{i}", "ok": True, "text": f"text {i}"}, shard="s")
+            w.write_signature(f"p{i}", f"k{i}", None, i, b"old")
+        seen = []
+        for id, text in w.signature_texts(batch=2):
+            w.set_minhash(id, text.encode())  # updated between batches
+            seen.append(id)
+        assert seen == [f"p{i}" for i in range(5)]
+        assert [m for *_, m in w.signatures()] == [f"text {i}".encode() for i in range(5)]

@@ -200,11 +200,20 @@ class SqliteWriter:
         self._db.execute("INSERT OR REPLACE INTO signatures VALUES (?, ?, ?, ?, ?)",
                          (id, key, published, seq, minhash))
 
-    def signature_texts(self):
-        """``(id, text)`` of every article with a signature (to compute its MinHash again)."""
+    def signature_texts(self, batch: int = 1000):
+        """``(id, text)`` of every article with a signature (to compute its MinHash again), read
+        ``batch`` at a time in id order: a big corpus is never held in memory, and the caller
+        may update the signatures between batches."""
         assert self._db is not None, "use SqliteWriter as a context manager"
-        return self._db.execute("SELECT s.id, a.text FROM signatures s "
-                                "JOIN articles a ON a.id = s.id").fetchall()
+        last = ""
+        while True:
+            rows = self._db.execute("SELECT s.id, a.text FROM signatures s JOIN articles a "
+                                    "ON a.id = s.id WHERE s.id > ? ORDER BY s.id LIMIT ?",
+                                    (last, batch)).fetchall()
+            yield from rows
+            if len(rows) < batch:
+                return
+            last = rows[-1][0]
 
     def set_minhash(self, id: str, minhash: bytes | None) -> None:
         assert self._db is not None, "use SqliteWriter as a context manager"
