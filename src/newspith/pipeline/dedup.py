@@ -71,9 +71,9 @@ def sketch_text(text: str, config: DedupConfig | None = None) -> Sketch:
 
 def _minhash(hashes, num_perm: int, chunk: int = 1024) -> bytes:
     """The MinHash values of 32-bit hashes (a sequence or a numpy array), as datasketch's
-    ``MinHash.update_batch`` computes them. For its ``affine32`` scheme the same arithmetic is done here in a few numpy steps
-    (datasketch spends about as long again building the object and checking input); any other
-    scheme goes through datasketch itself.
+    ``MinHash.update_batch`` computes them. For its ``affine32`` scheme the same arithmetic is
+    done here in a few numpy steps (datasketch spends about as long again building the object
+    and checking input); any other scheme goes through datasketch itself.
 
     The products are laid out a permutation per row and taken ``chunk`` hashes at a time: the
     minimum runs along each row, and a long article's table (its shingles times ``num_perm``)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Final
 from urllib.parse import urlsplit
 
@@ -111,29 +112,21 @@ def elsewhere(node: LexborNode, stop: int = 14) -> bool:
 
 
 _NEITHER, _ELSEWHERE, _CONTENT, _WEAK = 0, 1, 2, 3
-#: What a class-and-id string says (:func:`_hint_kind`), by the string: the same wrappers are
-#: asked about for every date and byline of a page, and the same names recur across pages.
-_HINT_KINDS: dict[str, int] = {}
-_HINT_KINDS_MAX: Final = 8192  # bounded: emptied when full, so memory stays flat
 
 
+# Bounded: the same wrappers are asked about for every date and byline of a page, and the same
+# class names recur across pages.
+@lru_cache(maxsize=8192)
 def _hint_kind(hint: str) -> int:
-    """``_ELSEWHERE`` for a furniture or comment word, else ``_CONTENT`` for the article's
-    own container, else ``_WEAK`` for a weak furniture word ("card"), else ``_NEITHER``."""
-    kind = _HINT_KINDS.get(hint)
-    if kind is not None:
-        return kind
+    """What a class-and-id string says: ``_ELSEWHERE`` for a furniture or comment word, else
+    ``_CONTENT`` for the article's own container, else ``_WEAK`` for a weak furniture word
+    ("card"), else ``_NEITHER``."""
     m = ELSEWHERE_CLASS.search(hint)
     if m and m.group(0).lower() not in WEAK_ELSEWHERE:
-        kind = _ELSEWHERE
-    elif CONTENT_CLASS.search(hint):
-        kind = _CONTENT
-    else:
-        kind = _WEAK if m else _NEITHER
-    if len(_HINT_KINDS) >= _HINT_KINDS_MAX:
-        _HINT_KINDS.clear()
-    _HINT_KINDS[hint] = kind
-    return kind
+        return _ELSEWHERE
+    if CONTENT_CLASS.search(hint):
+        return _CONTENT
+    return _WEAK if m else _NEITHER
 
 
 @dataclass(slots=True)
