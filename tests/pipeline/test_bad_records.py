@@ -11,10 +11,11 @@ from tests.conftest import EXAMPLES
 from tests.warcgen import http, record
 
 PAGE = (EXAMPLES / "harbour-ferry.html").read_bytes()
-# A quarter of a million paragraphs with links (12 MB, under ExtractConfig.max_bytes): many
-# seconds of work, far over the two-second limit below, while the other pages take milliseconds.
-SLOW = PAGE.replace(b"</body>", b"<div>" + b"<p>word word word <a href=x>link</a> more.</p>"
-                    * 250_000 + b"</div></body>")
+# A third of a million paragraphs of three inline elements each (13 MB, under
+# ExtractConfig.max_bytes): over three seconds of work on the machine these tests were written
+# on, well over the one-second limit below, while the other pages take milliseconds.
+SLOW = PAGE.replace(b"</body>", b"<div>" + b"<p><i>w</i> <b>x</b> <a href=y>z</a></p>"
+                    * 330_000 + b"</div></body>")
 
 
 def test_slow_truncated_corrupt_and_non_html_records(tmp_path):
@@ -34,7 +35,7 @@ def test_slow_truncated_corrupt_and_non_html_records(tmp_path):
     out, stats = tmp_path / "out.jsonl", tmp_path / "stats.json"
     # The time limit alone: a memory cap would also count the heap workers inherit.
     assert main(["run", str(warc), "--out", str(out), "--quiet", "--workers", "2",
-                 "--page-seconds", "2", "--worker-memory", "0", "--stats", str(stats)]) == 0
+                 "--page-seconds", "1", "--worker-memory", "0", "--stats", str(stats)]) == 0
     rows = {r["fetched_url"] or r["id"]: r for r in
             map(json.loads, out.read_text(encoding="utf-8").splitlines())}
     summary = {k: (r["ok"], (r.get("error") or {}).get("error")) for k, r in rows.items()}

@@ -16,10 +16,10 @@ _REAL = extract_and_sketch
 _PARENT = os.getpid()
 
 
-def _slow_step(doc, config, dedup=None):
+def _slow_step(doc, config, dedup=None, **options):
     if doc.id == "slow":
         time.sleep(30)
-    return _REAL(doc, config, dedup=dedup)
+    return _REAL(doc, config, dedup=dedup, **options)
 
 
 def _pages(tmp_path):
@@ -41,8 +41,8 @@ def test_one_worker_with_a_time_limit_turns_a_hanging_page_into_a_timeout_row(
     assert rows["slow"]["error"]["error"] == "timeout" and rows["fine"]["ok"]
 
 
-def _where(doc, config, dedup=None):
-    row = _REAL(doc, config, dedup=dedup)
+def _where(doc, config, dedup=None, **options):
+    row = _REAL(doc, config, dedup=dedup, **options)
     if os.getpid() != _PARENT:
         raise AssertionError("ran in a worker process")
     return row

@@ -27,3 +27,55 @@ def test_a_resumed_run_counts_its_pages_per_second_on_its_own_rows():
     figures = stats.to_dict()
     assert (figures["read"], figures["written"], figures["shards_skipped"]) == (14, 14, 1)
     assert figures["pages_per_second"] == 2.0 and figures["counts_check"]
+
+
+def test_an_encoded_row_carries_its_line_and_leaves_the_blocks_behind():
+    """What a worker sends to a batch writing JSON Lines: the row's own dict as a line (which
+    ``to_dict`` gives back), an article without blocks, and the same sketch."""
+    import pickle
+
+    from newspith.io.jsonl import dumps_line
+    from newspith.pipeline.steps import encoded, extract_and_sketch
+    from tests.conftest import EXAMPLES
+
+    doc = Document(id="h1", source="mem", url="https://news.example/h",
+                   body=(EXAMPLES / "harbour-ferry.html").read_bytes(),
+                   headers={"warc-date": "2024-05-01T00:00:00Z"})
+    plain = extract_and_sketch(doc)
+    row = extract_and_sketch(doc, encode=True)
+    assert plain.line is None and plain.article.blocks
+    assert row.line == dumps_line(plain.to_dict()) and row.to_dict() == plain.to_dict()
+    assert row.to_dict()["blocks"] and row.article.blocks == ()
+    assert row.article.text == plain.article.text and row.sketch == plain.sketch
+    assert len(pickle.dumps(row.article)) < len(pickle.dumps(plain.article))
+    error = encoded(extract_document(Document(id="bin", source="mem",
+                                              body=bytes(range(256)) * 30)))
+    assert error.article is None and error.to_dict()["error"]["page_id"] == "bin"
+
+
+def test_json_lines_runs_write_the_workers_lines_and_markdown_runs_render_articles(tmp_path):
+    """A JSON Lines output holds the same rows whether pages ran in workers (encoded there)
+    or in this process; a Markdown folder's rows never come encoded."""
+    import json
+    import shutil
+
+    from newspith.cli import main
+    from tests.conftest import EXAMPLES
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for name in ("harbour-ferry.html", "budget-vote.html"):
+        shutil.copy(EXAMPLES / name, pages / name)
+    rows = {}
+    for workers, guards in (("2", []), ("1", ["--page-seconds", "0", "--worker-memory", "0"])):
+        out = tmp_path / f"w{workers}.jsonl"
+        assert main(["run", str(pages), "--out", str(out), "--quiet", "--workers", workers,
+                     *guards]) == 0
+        rows[workers] = sorted(out.read_text(encoding="utf-8").splitlines())
+    assert rows["1"] == rows["2"] and len(rows["1"]) == 2
+    assert all(json.loads(r)["blocks"] for r in rows["1"])
+    folder = tmp_path / "md"
+    assert main(["run", str(pages), "--out", str(folder) + "/", "--quiet", "--workers", "2"]) == 0
+    assert len(list(folder.glob("*.md"))) == 2
+    index = [json.loads(x) for x in (folder / "index.jsonl").read_text().splitlines()]
+    assert all("file" in r and "blocks" not in r for r in index)

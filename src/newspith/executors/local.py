@@ -91,9 +91,13 @@ def run_local(inputs: list[str], out: str | Path, config: ExtractConfig | None =
                     sink.keep_sketch(row.doc.id, sketch, published, row.doc.seq)
 
             step = extract_document
+            # Rows for JSON Lines come encoded from the workers (`steps.encoded`).
+            encode = bool(getattr(sink, "takes_lines", False))
             if deduper is not None and todo:
                 preload(deduper.config)  # once, before the workers fork
-                step = partial(extract_and_sketch, dedup=deduper.config)
+                step = partial(extract_and_sketch, dedup=deduper.config, encode=encode)
+            elif encode:
+                step = partial(extract_and_sketch, sketch=False, encode=True)
             stats.merge(process_shards(todo, sink, config, workers, pool, on_row, step=step))
         if deduper is not None:
             stats.clusters = deduper.clusters()

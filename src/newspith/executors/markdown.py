@@ -33,6 +33,10 @@ class MarkdownSink(PartSink):
         super().__init__(PartStore(folder / ".shards", ".jsonl"))
         self.folder = folder
 
+    @property
+    def takes_lines(self) -> bool:
+        return False  # each row is rendered to Markdown here, from its Article
+
     def as_dict(self, row) -> dict:
         head = {"id": row.doc.id, "source": row.doc.source, "ok": row.ok}
         a = row.article

@@ -152,6 +152,11 @@ class PartSink:
         self.store = store
         self._open: dict[str, tuple[Path, Any]] = {}
 
+    @property
+    def takes_lines(self) -> bool:
+        """Whether rows may come encoded (``Row.line``): JSON Lines parts write the line."""
+        return self.store.suffix != ".parquet"
+
     def done(self) -> dict[str, dict[str, Any]]:
         return self.store.done()
 
@@ -159,9 +164,14 @@ class PartSink:
         self.store.clear()
 
     def write(self, shard: Shard, row) -> None:
-        """One :class:`~newspith.pipeline.steps.Row` of a shard."""
+        """One :class:`~newspith.pipeline.steps.Row` of a shard (an encoded row's line as it
+        is, into JSON Lines)."""
         entry = self._open.get(shard.key) or self._start(shard)
-        entry[1].write(self.as_dict(row))
+        writer = entry[1]
+        if row.line is not None and self.takes_lines:
+            writer.write_line(row.line)
+        else:
+            writer.write(self.as_dict(row))
 
     def as_dict(self, row) -> dict:
         return row.to_dict()

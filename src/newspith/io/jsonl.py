@@ -46,6 +46,12 @@ class JsonlWriter:
         self._fh.write(dumps_line(row))
         self.rows += 1
 
+    def write_line(self, line: bytes) -> None:
+        """A row already encoded by :func:`dumps_line` (one line, ending in a newline)."""
+        assert self._fh is not None, "use JsonlWriter as a context manager"
+        self._fh.write(line)
+        self.rows += 1
+
     def __exit__(self, *exc) -> None:
         if self._fh is not None:
             self._fh.close()

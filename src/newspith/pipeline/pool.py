@@ -15,6 +15,7 @@ its Document (without the page's bytes, which the parent no longer needs).
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import os
 import signal
@@ -46,6 +47,10 @@ def _vm_size() -> int:
 
 def _worker(conn: Connection, fn: Callable, config, memory_mb: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the parent stops the workers
+    # What the worker inherited at fork (the language model, the parent's modules) lives as
+    # long as the worker: its collections pass it over, so they neither spend time on it nor
+    # write to its pages (which would copy them).
+    gc.freeze()
     if memory_mb:
         import resource
 

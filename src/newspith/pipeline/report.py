@@ -54,16 +54,15 @@ def print_summary(rows: list[Row], stats, out: Path) -> None:
     for row in rows:
         name = Path(row.doc.source).name if row.doc.id == row.doc.source else row.doc.url or \
             row.doc.id
-        a = row.article
-        if a is None:
+        if row.article is None:
             msg = row.error.get("message", "") if row.error else ""
             table.add_row(name, f"[red]error: {msg}[/red]", "", "", "", "", "", "")
             continue
+        a = row.to_dict()  # (an encoded row's article has left its blocks in its line)
         table.add_row(
-            name, (a.title or "")[:60], str(len(a.text.split())), str(len(a.blocks)),
-            "yes" if a.is_article else f"no ({a.reason})", a.language or "",
-            a.published.isoformat() if a.published else "",
-            f"{a.encoding or ''}{' (repaired)' if a.repaired else ''}")
+            name, (a["title"] or "")[:60], str(len(a["text"].split())), str(len(a["blocks"])),
+            "yes" if a["is_article"] else f"no ({a['reason']})", a["language"] or "",
+            a["published"] or "", f"{a['encoding'] or ''}{' (repaired)' if a['repaired'] else ''}")
     console = Console(file=sys.stdout, width=max(120, Console().width))
     console.print(table)
     if stats.written > len(rows):

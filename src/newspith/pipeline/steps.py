@@ -10,16 +10,19 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
+import orjson
+
 from newspith.article import Article
 from newspith.config import DedupConfig, ExtractConfig
 from newspith.document import Document
 from newspith.errors import NewspithError
+from newspith.io.jsonl import dumps_line
 from newspith.extract import extract
 from newspith.pickling import as_constructor_call
 from newspith.pipeline.dedup import Sketch, sketch_text
 from newspith.textmode import clean_text
 
-__all__ = ["Row", "extract_and_sketch", "extract_document"]
+__all__ = ["Row", "encoded", "extract_and_sketch", "extract_document"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +33,7 @@ class Row:
     article: Article | None = None
     error: dict[str, Any] | None = None
     sketch: Sketch | None = None  # the article's dedup sketch, when the step made one
+    line: bytes | None = None     # the row as a JSON line, when the step encoded it (`encoded`)
 
     __reduce__ = as_constructor_call
 
@@ -38,6 +42,8 @@ class Row:
         return self.article is not None
 
     def to_dict(self) -> dict[str, Any]:
+        if self.line is not None:
+            return orjson.loads(self.line)
         head: dict[str, Any] = {"id": self.doc.id, "source": self.doc.source,
                                 "fetched_url": self.doc.url, "ok": self.ok}
         if self.doc.headers.get("warc-date"):
@@ -71,10 +77,24 @@ def extract_document(doc: Document, config: ExtractConfig | None = None) -> Row:
 
 
 def extract_and_sketch(doc: Document, config: ExtractConfig | None = None,
-                       dedup: DedupConfig | None = None) -> Row:
+                       dedup: DedupConfig | None = None, *, sketch: bool = True,
+                       encode: bool = False) -> Row:
     """:func:`extract_document`, plus the article's dedup sketch (work done in the worker
-    process, so the batch's main process only looks sketches up)."""
+    process, so the batch's main process only looks sketches up); with ``encode``, the row
+    comes :func:`encoded`."""
     row = extract_document(doc, config)
-    if row.article is not None and row.article.text:
-        return replace(row, sketch=sketch_text(row.article.text, dedup))
-    return row
+    if sketch and row.article is not None and row.article.text:
+        row = replace(row, sketch=sketch_text(row.article.text, dedup))
+    return encoded(row) if encode else row
+
+
+def encoded(row: Row) -> Row:
+    """The row as a worker sends it back to a batch that writes JSON Lines: with its line
+    (``Row.line``, what ``to_dict`` then decodes) made here, and without the article's blocks,
+    which the line holds. The batch's main process reads only the article's other fields (its
+    counts, dedup, the summary table), and writes the line as it is: unpickling the blocks,
+    building the dict and encoding it (about 0.15 ms a page there) are not done at all."""
+    line = dumps_line(row.to_dict())
+    article = row.article
+    return replace(row, line=line,
+                   article=None if article is None else replace(article, blocks=()))
