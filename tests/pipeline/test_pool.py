@@ -86,3 +86,38 @@ def test_ctrl_c_reaching_the_workers_does_not_kill_them():
                 os.kill(child.pid, signal.SIGINT)
         rows.append(row)
     assert [r.ok for r in rows] == [True] * 4, [r.error for r in rows]
+
+
+def test_batches_sent_ahead_keep_order_limits_and_every_row():
+    """With small batches sent one ahead, every page still gives one row, in order per worker,
+    a slow page still times out on its own (the batch sent ahead does not reset its clock), and
+    its worker's other pages, sent ahead, go to the replacement."""
+    ids = [f"p{i}" for i in range(10)] + ["slow"] + [f"q{i}" for i in range(10)]
+    docs = [Document(id=i, source="test", body=PAGE) for i in ids]
+    start = time.monotonic()
+    rows = list(run_pool(docs, pool=PoolConfig(workers=2, page_seconds=1.5, batch_pages=2,
+                                               worker_memory_mb=0), fn=misbehave))
+    assert time.monotonic() - start < 15
+    assert sorted(r.doc.id for r in rows) == sorted(ids)
+    by_id = {r.doc.id: r for r in rows}
+    assert by_id["slow"].error["error"] == "timeout"
+    assert all(by_id[i].ok for i in ids if i != "slow")
+
+
+def test_a_worker_is_sent_its_next_batch_only_when_the_pipe_holds_it():
+    from newspith.pipeline.pool import _Slot
+
+    import multiprocessing as mp
+
+    slot = _Slot(mp.get_context("fork"), misbehave, None, 0)
+    try:
+        small, big = b"x" * 100, b"x" * (slot.room + 1)
+        assert slot.takes(big)                     # idle: it reads whatever it is sent
+        slot.docs.append(Document(id="a", source="t"))
+        slot.batches.append([1, 0])                # one batch, already read
+        assert slot.takes(small) and not slot.takes(big)
+        slot.batches.append([1, 100])              # two batches: nothing more
+        assert not slot.takes(small)
+    finally:
+        slot.docs.clear()
+        slot.stop()

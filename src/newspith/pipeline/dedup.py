@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import Final
 
 from newspith.config import DedupConfig
+from newspith.pickling import as_constructor_call
 from newspith.pipeline.bands import BandIndex, band_shape
 from newspith.pipeline.shingles import shingle_hashes
 
@@ -45,6 +46,8 @@ class Membership:
 class Sketch:
     key: str                # hash of the normalised words (exact copies share it)
     minhash: bytes | None   # MinHash values (None: too few words to compare)
+
+    __reduce__ = as_constructor_call  # (sketches cross the workers' pipes)
 
 
 # ASCII bytes: a word byte ([0-9A-Za-z_], the ASCII part of ``\\w``) stays, lowercased; any

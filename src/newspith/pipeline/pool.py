@@ -1,8 +1,10 @@
 """Worker processes with a time limit and a memory cap per page; nothing lost, nothing stuck.
 
-The parent hands a batch of up to ``PoolConfig.batch_pages`` Documents to each idle worker over a
-pipe and waits on all pipes at once; the worker sends a row back per page, in order (a batch saves
-the wait for the parent between pages). A worker that takes longer than ``PoolConfig.page_seconds``
+The parent hands batches of up to ``PoolConfig.batch_pages`` Documents to each worker over a
+pipe and waits on all pipes at once; the worker sends a row back per page, in order. A worker
+busy with a batch is sent its next one ahead, when that fits in the pipe's buffer (widened to
+1 MB where the system allows): the worker finds it waiting when it is done, and the parent never
+blocks on a worker that is not reading. A worker that takes longer than ``PoolConfig.page_seconds``
 on a page is killed and replaced, and the page becomes an error row (``timeout``). Each worker runs
 under an address-space cap (``PoolConfig.worker_memory_mb`` on top of the address space it
 inherited at fork, ``RLIMIT_AS``): a page that needs more
@@ -22,8 +24,10 @@ import signal
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 from dataclasses import replace
 from multiprocessing.connection import Connection, wait
+from multiprocessing.reduction import ForkingPickler
 
 from newspith.config import ExtractConfig, PoolConfig
 from newspith.document import Document
@@ -45,7 +49,9 @@ def _vm_size() -> int:
     return 0
 
 
-def _worker(conn: Connection, fn: Callable, config, memory_mb: int) -> None:
+def _worker(pipes: tuple[Connection, Connection], fn: Callable, config, memory_mb: int
+            ) -> None:
+    docs, rows = pipes
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the parent stops the workers
     # What the worker inherited at fork (the language model, the parent's modules) lives as
     # long as the worker: its collections pass it over, so they neither spend time on it nor
@@ -60,11 +66,11 @@ def _worker(conn: Connection, fn: Callable, config, memory_mb: int) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     while True:
         try:
-            batch = conn.recv()
+            batch = docs.recv()
         except EOFError:
             return
         except MemoryError:  # the batch itself did not fit: its first page is the error row
-            conn.send(("memory", None))
+            rows.send(("memory", None))
             return
         if batch is None:
             return
@@ -74,47 +80,93 @@ def _worker(conn: Connection, fn: Callable, config, memory_mb: int) -> None:
             except MemoryError:
                 row = None
             if row is None:  # out of memory: report it and let the parent start a fresh worker
-                conn.send(("memory", None))
+                rows.send(("memory", None))
                 return
             if isinstance(row, Row) and row.doc.body:
                 # The parent needs the page's id and provenance, not its bytes back again.
                 row = replace(row, doc=replace(row.doc, body=b""))
-            conn.send(("ok", row))
+            rows.send(("ok", row))
+
+
+_PIPE_BYTES = 1 << 20  # the buffer asked for each pipe (Linux's default ceiling for users)
+
+
+def _widen(conn: Connection) -> int:
+    """Ask for a ``_PIPE_BYTES`` buffer on a pipe; the buffer it has, in bytes."""
+    try:
+        import fcntl
+
+        fd = conn.fileno()
+        fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, _PIPE_BYTES)
+        return int(fcntl.fcntl(fd, fcntl.F_GETPIPE_SZ))
+    except (ImportError, AttributeError, OSError):  # not Linux, or a lower ceiling
+        return 4096  # (POSIX's smallest pipe buffer: the parent then sends ahead seldom)
 
 
 class _Slot:
-    """One worker process and the page it is on."""
+    """One worker process, the pages it holds (in order) and the batches sent to it."""
 
     def __init__(self, ctx, fn, config, memory_mb) -> None:
-        parent, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker, args=(child, fn, config, memory_mb), daemon=True)
+        docs_in, docs_out = ctx.Pipe(duplex=False)
+        rows_in, rows_out = ctx.Pipe(duplex=False)
+        self.room = _widen(docs_out)
+        _widen(rows_out)  # (rows wait in the pipe, not in the worker, while the parent is busy)
+        self.proc = ctx.Process(target=_worker, args=((docs_in, rows_out), fn, config,
+                                                      memory_mb), daemon=True)
         self.proc.start()
-        child.close()
-        self.conn = parent
-        self.docs: deque[Document] = deque()  # the batch it is on, the current page first
+        docs_in.close()
+        rows_out.close()
+        self.out, self.conn = docs_out, rows_in
+        self.docs: deque[Document] = deque()  # the pages it holds, the current page first
+        # Per batch sent: [pages whose rows are still to come, its bytes while still unread]
+        # (a batch is read whole before its first row comes back).
+        self.batches: deque[list[int]] = deque()
         self.since = 0.0                      # when the current page started
 
     @property
     def doc(self) -> Document | None:
         return self.docs[0] if self.docs else None
 
-    def give(self, docs: list[Document]) -> None:
+    def takes(self, payload: bytes) -> bool:
+        """Whether ``payload`` can be sent now without waiting: the worker is idle (and so
+        reading), or has one batch and the pipe's buffer holds this one beside what is unread."""
+        if not self.docs:
+            return True
+        unread = sum(b[1] for b in self.batches)
+        return len(self.batches) == 1 and unread + len(payload) + 8192 <= self.room
+
+    def give(self, docs: list[Document], payload: bytes | None = None) -> None:
+        if payload is None:
+            payload = bytes(ForkingPickler.dumps(docs))
+        if not self.docs:
+            self.since = time.monotonic()
         self.docs.extend(docs)
+        self.batches.append([len(docs), len(payload)])
+        self.out.send_bytes(payload)
+
+    def came_back(self) -> None:
+        """One row of the current page came back."""
+        self.docs.popleft()
         self.since = time.monotonic()
-        self.conn.send(docs)
+        batch = self.batches[0]
+        batch[0] -= 1
+        batch[1] = 0  # read
+        if batch[0] == 0:
+            self.batches.popleft()
 
     def stop(self, kill: bool = False) -> None:
         try:
             if kill:
                 self.proc.kill()
             else:
-                self.conn.send(None)
+                self.out.send(None)
         except (OSError, BrokenPipeError):
             pass
         self.proc.join(timeout=5)
         if self.proc.is_alive():
             self.proc.kill()
             self.proc.join(timeout=5)
+        self.out.close()
         self.conn.close()
 
 
@@ -146,22 +198,18 @@ def run_pool(docs: Iterable[Document], config: ExtractConfig | None = None,
         preload()  # the language model, loaded once and shared by the forked workers
     slots = [_Slot(ctx, fn, config, pool.worker_memory_mb) for _ in range(n)]
     todo = iter(docs)
-    exhausted = False
     batch = max(1, pool.batch_pages)
+    held: tuple[list[Document], bytes] | None = None  # the next batch, read and pickled
     limited = pool.page_seconds > 0  # 0: no time limit
     try:
         while True:
             for slot in slots:
-                if slot.doc is None and not exhausted:
-                    given = []
-                    while len(given) < batch:
-                        doc = next(todo, None)
-                        if doc is None:
-                            exhausted = True
-                            break
-                        given.append(doc)
-                    if given:
-                        slot.give(given)
+                if held is None:
+                    given = list(islice(todo, batch))
+                    held = (given, bytes(ForkingPickler.dumps(given))) if given else None
+                if held is not None and slot.takes(held[1]):
+                    slot.give(*held)
+                    held = None
             busy = [s for s in slots if s.doc is not None]
             if not busy:
                 return
@@ -182,8 +230,7 @@ def run_pool(docs: Iterable[Document], config: ExtractConfig | None = None,
                     except (EOFError, OSError):
                         status, row = "died", None
                     if status == "ok":
-                        slot.docs.popleft()
-                        slot.since = time.monotonic()
+                        slot.came_back()
                         yield row
                         continue
                     slots[i] = _replace(slot, ctx, fn, config, pool.worker_memory_mb)
