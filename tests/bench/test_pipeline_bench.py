@@ -39,3 +39,29 @@ def test_a_timed_command_reports_time_cpu_and_peak_memory():
     t = time_command([sys.executable, "-c", code], every=0.02)
     assert t.returncode == 0 and t.seconds >= 0.5 and t.cpu >= 0.3
     assert t.main_mb() >= 80
+
+
+def test_repeated_runs_start_from_scratch_and_report_the_median(tmp_path, monkeypatch, capsys):
+    """``--repeat`` times both commands in turn, each run on fresh outputs (never a resumed
+    run), and prints every run's ratio under the median run's table. trafilatura is stood in
+    for by a script that copies its inputs."""
+    import newspith.bench.pipeline as bench
+
+    data = tmp_path / "bench"
+    (data / "content").mkdir(parents=True)
+    with gzip.open(data / "content" / "pages.jsonl.gz", "wt", encoding="utf-8") as fh:
+        for i, p in enumerate(sample_pages()[:2]):
+            fh.write(json.dumps({"id": f"p{i}", "url": f"https://e.example/{i}",
+                                 "html": p.read_bytes().decode("utf-8", "replace"),
+                                 "text": ""}) + "\n")
+    fake = tmp_path / "fake-trafilatura"
+    fake.write_text(f"#!{sys.executable}\n"
+                    "import shutil, sys\n"
+                    "a = sys.argv\n"
+                    "shutil.copytree(a[a.index('--input-dir') + 1], a[a.index('--output-dir') + 1])\n")
+    fake.chmod(0o755)
+    monkeypatch.setattr(bench, "_trafilatura", lambda: str(fake))
+    assert main(["--data", str(data), "--pages", "3", "--repeat", "2"]) == 0
+    out = capsys.readouterr().out
+    assert "| newspith |" in out and "| 3 rows |" in out and "| 3 files |" in out
+    assert "2 runs, each tool in turn:" in out and out.count("×") >= 4
