@@ -117,3 +117,29 @@ def test_bounded_nesting_keeps_text_and_shallow_pages():
     deep = "<div>" * 6 + "text" + "</div>" * 6
     flat = bounded_nesting(deep, 4)
     assert flat == "<div>" * 4 + "text" + "</div>" * 4
+
+
+def test_utf8_bytes_go_to_the_parser_as_they_are_and_parse_like_their_text():
+    """Valid UTF-8 bytes are fed to the parser without a decode-and-encode round trip; the
+    article is the one their text gives. Bytes that must change first (a BOM to skip, a NUL to
+    drop, nesting to bound, another charset) go through the text."""
+    from newspith.extract.dom import parse
+
+    body = ("<p>Café owners in Zürich said the “new rules” — announced on Monday — would cost "
+            "them dearly, and that they had not been asked. 日本語のテキストも。</p>") * 6
+    html = f"<html><head><title>Café</title></head><body><article>{body}</article></body></html>"
+    data = html.encode("utf-8")
+    cfg = ExtractConfig()
+    page = parse(data, cfg)
+    assert page.encoding == "utf-8" and page.tree.html == parse(html, cfg).tree.html
+    assert newspith.extract(data).to_dict() | {"encoding": None, "encoding_source": None} == \
+        newspith.extract(html).to_dict() | {"encoding": None, "encoding_source": None}
+    text = newspith.extract(html).text
+    for variant in (b"\xef\xbb\xbf" + data,                       # BOM
+                    data.replace(b"<p>", b"<p>\x00", 1),          # NUL
+                    html.encode("cp1252", "ignore")):             # not UTF-8
+        got = newspith.extract(variant)
+        assert "\x00" not in got.text and got.text.startswith("Café owners"), variant[:20]
+    assert newspith.extract(b"\xef\xbb\xbf" + data).text == text
+    deep = ("<div>" * 3000 + "<p>Deep words here.</p>" + "</div>" * 3000).encode("utf-8")
+    assert "Deep words here." in parse(deep, ExtractConfig(max_parse_depth=100)).tree.body.text()

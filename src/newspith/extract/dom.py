@@ -51,12 +51,18 @@ def parse(html: str | bytes | LexborHTMLParser, config: ExtractConfig,
     """
     if isinstance(html, LexborHTMLParser):
         return Page(html)
+    utf8: bytes | None = None  # ``text`` as UTF-8, when the input's bytes are that already
     if isinstance(html, (bytes, bytearray, memoryview)):
         if len(html) > config.max_bytes:
             raise TooLargeError(f"page is {len(html):,} bytes, over the {config.max_bytes:,}-byte "
                                 "limit (ExtractConfig.max_bytes)")
-        decoded = decode(bytes(html), content_type, decode_config)
+        raw = bytes(html)
+        decoded = decode(raw, content_type, decode_config)
         text, encoding, source = decoded.text, decoded.encoding, decoded.source
+        # Valid UTF-8 read as such (no BOM to skip): the bytes are what the parser is fed with
+        # (selectolax encodes text to UTF-8), so they go in as they are, unless changed below.
+        if encoding == "utf-8" and source != "bom":
+            utf8 = raw
     elif isinstance(html, str):
         if len(html) > config.max_bytes:
             raise TooLargeError(f"page is {len(html):,} characters, over the "
@@ -68,14 +74,16 @@ def parse(html: str | bytes | LexborHTMLParser, config: ExtractConfig,
         raise InputError("input is binary data, not HTML")
     # NUL characters end text early in some C parsers; they never carry meaning in HTML.
     if "\x00" in text:
-        text = text.replace("\x00", "")
+        text, utf8 = text.replace("\x00", ""), None
     # Only a page with more opening tags than the limit can nest deeper: "<" less "</" (and
     # most pages hold fewer "<" than the limit: the second count is skipped).
     opening = text.count("<")
     if opening > config.max_parse_depth and \
             opening - text.count("</") > config.max_parse_depth:
-        text = bounded_nesting(text, config.max_parse_depth)
-    return Page(LexborHTMLParser(text), encoding, source)
+        bounded = bounded_nesting(text, config.max_parse_depth)
+        if bounded is not text:
+            text, utf8 = bounded, None
+    return Page(LexborHTMLParser(utf8 if utf8 is not None else text), encoding, source)
 
 
 def bounded_nesting(text: str, limit: int) -> str:
