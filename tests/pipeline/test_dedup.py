@@ -277,9 +277,11 @@ def test_band_index_keeps_apart_values_of_another_width():
         BandIndex(3, 2, 4)
 
 
-def test_an_article_matching_two_clusters_joins_the_first_read():
-    """Which cluster a near copy joins does not depend on how ids hash: the candidate read
-    first (lowest input order) decides, whatever order the two were added in."""
+def test_an_article_matching_two_clusters_joins_them():
+    """A near copy of two articles that are not copies of each other joins both into one
+    cluster, named after the first read, whatever order the three arrive in."""
+    import itertools
+
     import numpy as np
 
     from newspith.pipeline.bands import band_shape
@@ -293,13 +295,48 @@ def test_an_article_matching_two_clusters_joins_the_first_read():
         tail = np.arange(d0.config.num_perm - len(head), dtype=np.uint32) + 1000 * bands[0]
         return np.concatenate([head, tail]).tobytes()
 
-    left, right, middle = values(1, 2), values(3, 4), values(1, 4)  # middle shares a band each
-    for names in (("left", "right"), ("right", "left")):
+    sketches = {"left": values(1, 2), "right": values(3, 4), "m": values(1, 4)}
+    orders = {"left": 1, "right": 2, "m": 3}
+    alone = Deduper()
+    for name in ("left", "right"):
+        alone.add_sketch(name, Sketch(name, sketches[name]), order=orders[name])
+    assert alone.clusters()["right"].cluster == "right"  # not copies of each other
+    for names in itertools.permutations(sketches):
         d = Deduper()
         for name in names:
-            d.add_sketch(name, Sketch(name, left if name == "left" else right),
-                         order={"left": 1, "right": 2}[name])
-        d.add_sketch("m", Sketch("m", middle), order=3)
+            d.add_sketch(name, Sketch(name, sketches[name]), order=orders[name])
         c = d.clusters()
-        assert c["left"].cluster == "left" and c["right"].cluster == "right"
-        assert c["m"].cluster == "left", names
+        assert {c[n].cluster for n in sketches} == {"left"} and c["m"].size == 3, names
+
+
+def test_clusters_do_not_depend_on_arrival_order():
+    """Articles with near copies, exact copies and loners, added in many shuffled orders (as
+    worker processes finish them) with their input order: always the same clusters."""
+    import random
+
+    rng = random.Random(11)
+    words = [f"w{i}" for i in range(300)]
+    texts = {}
+    for k in range(12):
+        base = [rng.choice(words) for _ in range(150)]
+        texts[f"a{k}"] = base
+        copy = base
+        for j in range(5):  # a chain of copies, each a few words from the one before
+            copy = list(copy)
+            for i in rng.sample(range(150), 4):
+                copy[i] = rng.choice(words)
+            texts[f"a{k}c{j}"] = copy
+        texts[f"a{k}x"] = list(base)  # an exact copy
+    ids = sorted(texts)
+    order = {id: n for n, id in enumerate(ids)}
+    seen = set()
+    for _ in range(8):
+        rng.shuffle(ids)
+        d = Deduper()
+        for id in ids:
+            d.add(id, " ".join(texts[id]), order=order[id])
+        c = d.clusters()
+        seen.add(tuple(sorted((id, m.cluster, m.earliest, m.exact, m.size)
+                              for id, m in c.items())))
+        assert c["a0x"].cluster == c["a0"].cluster and c["a0x"].exact
+    assert len(seen) == 1

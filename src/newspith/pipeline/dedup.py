@@ -3,8 +3,9 @@
 Every article body gets a cluster: an exact copy (same words once case and punctuation are set
 aside) joins its original's cluster at once; a near copy (MinHash of word 5-shingles, Jaccard
 similarity at least ``DedupConfig.threshold``, found by LSH banding with datasketch's
-parameters, :mod:`newspith.pipeline.bands`) joins the cluster of the copy it matches (of the
-match read first, when several do). A cluster's id is the id of its first member in input order.
+parameters, :mod:`newspith.pipeline.bands`) joins the cluster of every copy it matches: a
+cluster is a connected component of copies, the same whatever order articles arrive in. A
+cluster's id is the id of its first member in input order.
 
 Once the run is over, :meth:`Deduper.clusters` says for each article its cluster and whether it
 is the cluster's earliest copy: the earliest ``published`` date, and the first read when no copy
@@ -187,7 +188,6 @@ def _datasketch_minhash(num_perm: int) -> tuple[int, str, object]:
 @dataclass
 class _Member:
     id: str
-    cluster: str
     order: int
     published: str | None
     key: str
@@ -198,6 +198,7 @@ class Deduper:
     config: DedupConfig = field(default_factory=DedupConfig)
     _exact: dict[str, str] = field(default_factory=dict)       # text hash -> member id
     _members: dict[str, _Member] = field(default_factory=dict)
+    _parent: dict[str, str] = field(default_factory=dict)      # union-find over member ids
     _bands: BandIndex | None = None
 
     def add(self, id: str, text: str, published: str | None = None,
@@ -210,28 +211,40 @@ class Deduper:
 
     def add_sketch(self, id: str, sketch: Sketch, published: str | None = None,
                    order: int | None = None) -> None:
-        """Record one article from its sketch (one a corpus stored)."""
+        """Record one article from its sketch (one a corpus stored).
+
+        A cluster is a connected component: an article is joined with its exact copies and
+        with every article it shares a band with (:mod:`newspith.pipeline.bands`), and a copy
+        that matches two clusters joins them. Which articles share a band does not depend on
+        the order they arrive in, so neither do the clusters: worker processes finish pages
+        in any order, and a run gives the clusters a serial run gives."""
         key = sketch.key
         order = len(self._members) if order is None else order
         if id in self._members:  # one id once (a corpus's rows of redone shards are not loaded)
             return
+        self._members[id] = _Member(id, order, published, key)
+        self._parent[id] = id
         if key in self._exact:
-            first = self._members[self._exact[key]]
-            self._join(id, first.cluster, order, published, key)
+            self._union(id, self._exact[key])
             return
         self._exact[key] = id
-        cluster = id
         if sketch.minhash is not None:
             index = self._index()
-            match = index.query(sketch.minhash)
-            if match:  # the cluster of the match read first (not of one picked at random)
-                cluster = self._members[min(match, key=lambda m: self._members[m].order)].cluster
+            for match in index.query(sketch.minhash):
+                self._union(id, match)
             index.insert(id, sketch.minhash)
-        self._join(id, cluster, order, published, key)
 
-    def _join(self, id: str, cluster: str, order: int, published: str | None, key: str
-              ) -> None:
-        self._members[id] = _Member(id, cluster, order, published, key)
+    def _find(self, id: str) -> str:
+        parent = self._parent
+        while parent[id] != id:
+            parent[id] = parent[parent[id]]  # path halving
+            id = parent[id]
+        return id
+
+    def _union(self, a: str, b: str) -> None:
+        ra, rb = self._find(a), self._find(b)
+        if ra != rb:
+            self._parent[rb] = ra
 
     def _index(self) -> BandIndex:
         if self._bands is None:
@@ -243,7 +256,7 @@ class Deduper:
         """Every recorded article's cluster, and whether it is the cluster's earliest copy."""
         groups: dict[str, list[_Member]] = {}
         for m in self._members.values():
-            groups.setdefault(m.cluster, []).append(m)
+            groups.setdefault(self._find(m.id), []).append(m)
         out: dict[str, Membership] = {}
         for members in groups.values():
             name = min(members, key=lambda m: m.order).id  # the first in input order
