@@ -30,7 +30,8 @@ from newspith.pickling import as_constructor_call
 from newspith.pipeline.bands import BandIndex, band_shape
 from newspith.pipeline.shingles import shingle_hashes
 
-__all__ = ["Deduper", "Membership", "Sketch", "preload", "sketch_text", "word_string"]
+__all__ = ["Deduper", "Membership", "Sketch", "preload", "similarity", "sketch_text",
+           "word_string"]
 
 _WORD = re.compile(r"\w+")
 
@@ -98,6 +99,18 @@ def sketch_text(text: str, config: DedupConfig | None = None) -> Sketch:
     if words < config.min_words:
         return Sketch(key, None)
     return Sketch(key, _minhash(shingle_hashes(data, config.shingle_words), config.num_perm))
+
+
+def similarity(a: bytes, b: bytes | None, num_perm: int) -> float:
+    """The Jaccard similarity two MinHash sketches of ``num_perm`` values estimate: the share
+    of equal values (0 for sketches of different widths)."""
+    if b is None or len(a) != len(b) or len(a) % num_perm:
+        return 0.0
+    import numpy as np
+
+    kind = np.uint32 if len(a) == 4 * num_perm else np.uint64  # (an old corpus's 64-bit values)
+    x, y = np.frombuffer(a, kind), np.frombuffer(b, kind)
+    return float(np.count_nonzero(x == y)) / len(x)
 
 
 def _minhash(hashes, num_perm: int, chunk: int = 1024) -> bytes:
@@ -191,6 +204,7 @@ class _Member:
     order: int
     published: str | None
     key: str
+    minhash: bytes | None = None  # (kept for the first of each exact key: candidates' check)
 
 
 @dataclass
@@ -222,16 +236,19 @@ class Deduper:
         order = len(self._members) if order is None else order
         if id in self._members:  # one id once (a corpus's rows of redone shards are not loaded)
             return
-        self._members[id] = _Member(id, order, published, key)
         self._parent[id] = id
         if key in self._exact:
+            self._members[id] = _Member(id, order, published, key)
             self._union(id, self._exact[key])
             return
         self._exact[key] = id
+        self._members[id] = _Member(id, order, published, key, sketch.minhash)
         if sketch.minhash is not None:
             index = self._index()
             for match in index.query(sketch.minhash):
-                self._union(id, match)
+                if similarity(sketch.minhash, self._members[match].minhash,
+                              self.config.num_perm) >= self.config.threshold:
+                    self._union(id, match)
             index.insert(id, sketch.minhash)
 
     def _find(self, id: str) -> str:
@@ -248,7 +265,7 @@ class Deduper:
 
     def _index(self) -> BandIndex:
         if self._bands is None:
-            bands, rows = band_shape(self.config.threshold, self.config.num_perm)
+            bands, rows = band_shape(self.config.candidate_threshold, self.config.num_perm)
             self._bands = BandIndex(bands, rows, self.config.num_perm)
         return self._bands
 
