@@ -331,7 +331,7 @@ class DedupConfig:
     #: The similarity LSH banding is tuned for: lower than ``threshold``, so that pairs at
     #: ``threshold`` and above become candidates almost surely (95% at 0.8, 99% at 0.85, with
     #: 64 permutations); each candidate is then kept only if its estimated similarity (the
-    #: share of equal MinHash values) reaches ``threshold``.
+    #: share of equal MinHash values) reaches ``threshold``. (Never above ``threshold``.)
     candidate_threshold: float = 0.6
     #: MinHash permutations: more is more exact and slower.
     num_perm: int = 64

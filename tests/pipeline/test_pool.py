@@ -89,9 +89,8 @@ def test_ctrl_c_reaching_the_workers_does_not_kill_them():
 
 
 def test_batches_sent_ahead_keep_order_limits_and_every_row():
-    """With small batches sent one ahead, every page still gives one row, in order per worker,
-    a slow page still times out on its own (the batch sent ahead does not reset its clock), and
-    its worker's other pages, sent ahead, go to the replacement."""
+    """With small batches sent one ahead, every page still gives one row, a slow page still
+    times out, and its worker's other pages, sent ahead, come back from the replacement."""
     ids = [f"p{i}" for i in range(10)] + ["slow"] + [f"q{i}" for i in range(10)]
     docs = [Document(id=i, source="test", body=PAGE) for i in ids]
     start = time.monotonic()
@@ -121,3 +120,33 @@ def test_a_worker_is_sent_its_next_batch_only_when_the_pipe_holds_it():
     finally:
         slot.docs.clear()
         slot.stop()
+
+
+def _dies_on_p2(doc, config):
+    if doc.id == "p2":
+        os._exit(3)
+    return extract_document(doc, config)
+
+
+def _no_memory_on_p2(doc, config):
+    if doc.id == "p2":
+        return None  # what the worker's loop makes of a MemoryError
+    return extract_document(doc, config)
+
+
+def test_a_worker_dying_on_a_batch_sent_ahead_loses_nothing():
+    """A worker dies (or runs out of memory) on the first page of its second batch while the
+    parent is slow to read its rows: the parent's next batch for it finds a closed pipe, the
+    page becomes an error row, and every other page still comes back, from the replacement."""
+    ids = [f"p{i}" for i in range(8)]
+    for fn, kind in ((_dies_on_p2, "worker-died"), (_no_memory_on_p2, "memory")):
+        docs = [Document(id=i, source="test", body=PAGE) for i in ids]
+        rows = []
+        for row in run_pool(docs, pool=PoolConfig(workers=1, batch_pages=2, page_seconds=20,
+                                                  worker_memory_mb=0), fn=fn):
+            rows.append(row)
+            time.sleep(0.3)  # a slow sink: the worker is done with its batch before we ask
+        by_id = {r.doc.id: r for r in rows}
+        assert sorted(by_id) == ids and len(rows) == len(ids), fn.__name__
+        assert by_id["p2"].error["error"] == kind
+        assert all(by_id[i].ok for i in ids if i != "p2")

@@ -76,6 +76,22 @@ def test_json_lines_runs_write_the_workers_lines_and_markdown_runs_render_articl
     assert all(json.loads(r)["blocks"] for r in rows["1"])
     folder = tmp_path / "md"
     assert main(["run", str(pages), "--out", str(folder) + "/", "--quiet", "--workers", "2"]) == 0
-    assert len(list(folder.glob("*.md"))) == 2
+    rendered = {f.read_text(encoding="utf-8") for f in folder.glob("*.md")}
+    assert len(rendered) == 2
+    # each file holds its article's body, rendered from the whole Article (blocks included)
+    body = (EXAMPLES / "harbour-ferry.expected.txt").read_text(encoding="utf-8").split("\n")[2]
+    assert any(body[:60] in md for md in rendered)
     index = [json.loads(x) for x in (folder / "index.jsonl").read_text().splitlines()]
     assert all("file" in r and "blocks" not in r for r in index)
+
+
+def test_an_encoded_row_with_a_lone_surrogate_reads_back():
+    """orjson refuses a lone surrogate (text from a JSONL input that was never valid
+    Unicode): the line is written by ``json`` with it escaped, and ``to_dict`` reads it back."""
+    from newspith.pipeline.steps import encoded
+
+    doc = Document(id="t1", source="mem", kind="text",
+                   body="A headline\n\n" + "Words of a story that goes on here. " * 12 + "\ud800")
+    row = encoded(extract_document(doc))
+    assert row.line is not None and b"\\ud800" in row.line
+    assert row.to_dict()["id"] == "t1" and row.to_dict()["text"].startswith("Words of a story")

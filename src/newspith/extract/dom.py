@@ -59,9 +59,10 @@ def parse(html: str | bytes | LexborHTMLParser, config: ExtractConfig,
         raw = bytes(html)
         decoded = decode(raw, content_type, decode_config)
         text, encoding, source = decoded.text, decoded.encoding, decoded.source
-        # Valid UTF-8 read as such (no BOM to skip): the bytes are what the parser is fed with
-        # (selectolax encodes text to UTF-8), so they go in as they are, unless changed below.
-        if encoding == "utf-8" and source != "bom":
+        # UTF-8 that decoded strictly (declared or found valid; not detected from a sample, not
+        # after a BOM): the bytes are what the parser is fed with (selectolax encodes text to
+        # UTF-8), so they go in as they are, unless changed below.
+        if encoding == "utf-8" and source in ("http", "meta", "utf-8"):
             utf8 = raw
     elif isinstance(html, str):
         if len(html) > config.max_bytes:

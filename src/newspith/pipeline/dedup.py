@@ -104,7 +104,7 @@ def sketch_text(text: str, config: DedupConfig | None = None) -> Sketch:
 def similarity(a: bytes, b: bytes | None, num_perm: int) -> float:
     """The Jaccard similarity two MinHash sketches of ``num_perm`` values estimate: the share
     of equal values (0 for sketches of different widths)."""
-    if b is None or len(a) != len(b) or len(a) % num_perm:
+    if b is None or len(a) != len(b) or len(a) not in (4 * num_perm, 8 * num_perm):
         return 0.0
     import numpy as np
 
@@ -265,7 +265,8 @@ class Deduper:
 
     def _index(self) -> BandIndex:
         if self._bands is None:
-            bands, rows = band_shape(self.config.candidate_threshold, self.config.num_perm)
+            tuned = min(self.config.candidate_threshold, self.config.threshold)
+            bands, rows = band_shape(tuned, self.config.num_perm)
             self._bands = BandIndex(bands, rows, self.config.num_perm)
         return self._bands
 

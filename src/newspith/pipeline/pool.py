@@ -109,8 +109,7 @@ class _Slot:
     def __init__(self, ctx, fn, config, memory_mb) -> None:
         docs_in, docs_out = ctx.Pipe(duplex=False)
         rows_in, rows_out = ctx.Pipe(duplex=False)
-        self.room = _widen(docs_out)
-        _widen(rows_out)  # (rows wait in the pipe, not in the worker, while the parent is busy)
+        self.room = _widen(docs_out)  # (rows, a few kB each, do with the default buffer)
         self.proc = ctx.Process(target=_worker, args=((docs_in, rows_out), fn, config,
                                                       memory_mb), daemon=True)
         self.proc.start()
@@ -142,7 +141,12 @@ class _Slot:
             self.since = time.monotonic()
         self.docs.extend(docs)
         self.batches.append([len(docs), len(payload)])
-        self.out.send_bytes(payload)
+        try:
+            self.out.send_bytes(payload)
+        except OSError:
+            # The worker died (or ran out of memory) since its last row: the parent finds out
+            # when it next reads from it, and the replacement gets these pages.
+            pass
 
     def came_back(self) -> None:
         """One row of the current page came back."""

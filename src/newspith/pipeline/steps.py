@@ -7,6 +7,7 @@ their stage; anything else is caught here too, at the batch boundary, and record
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -16,8 +17,8 @@ from newspith.article import Article
 from newspith.config import DedupConfig, ExtractConfig
 from newspith.document import Document
 from newspith.errors import NewspithError
-from newspith.io.jsonl import dumps_line
 from newspith.extract import extract
+from newspith.io.jsonl import dumps_line
 from newspith.pickling import as_constructor_call
 from newspith.pipeline.dedup import Sketch, sketch_text
 from newspith.textmode import clean_text
@@ -43,7 +44,10 @@ class Row:
 
     def to_dict(self) -> dict[str, Any]:
         if self.line is not None:
-            return orjson.loads(self.line)
+            try:
+                return orjson.loads(self.line)
+            except orjson.JSONDecodeError:  # the json fallback's escaped lone surrogates
+                return json.loads(self.line)
         head: dict[str, Any] = {"id": self.doc.id, "source": self.doc.source,
                                 "fetched_url": self.doc.url, "ok": self.ok}
         if self.doc.headers.get("warc-date"):
