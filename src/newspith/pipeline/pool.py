@@ -89,6 +89,7 @@ def _worker(pipes: tuple[Connection, Connection], fn: Callable, config, memory_m
 
 
 _PIPE_BYTES = 1 << 20  # the buffer asked for each pipe (Linux's default ceiling for users)
+_PIPE_SLACK = 8192     # room kept free: a message's header and page-aligned pipe buffers
 
 
 def _widen(conn: Connection) -> int:
@@ -132,7 +133,7 @@ class _Slot:
         if not self.docs:
             return True
         unread = sum(b[1] for b in self.batches)
-        return len(self.batches) == 1 and unread + len(payload) + 8192 <= self.room
+        return len(self.batches) == 1 and unread + len(payload) + _PIPE_SLACK <= self.room
 
     def give(self, docs: list[Document], payload: bytes | None = None) -> None:
         if payload is None:
