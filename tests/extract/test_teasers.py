@@ -51,3 +51,27 @@ def test_bare_linked_subheads_with_long_paragraphs_are_kept():
                          f'</body></html>')
     assert all(f"Harbour number {i}" in a.text for i in range(6))
     assert a.text.count(PARAGRAPH.strip()) == 16 + 30
+
+
+def _read_more_page(ending: str) -> str:
+    items = "".join(
+        f'<li><h3>Other story {i} about the coast</h3><p class="text">A standfirst of story {i} '
+        f'that tells the reader what happened on the coast this week. '
+        f'<a href="/news/detail/{i}">{ending}</a></p><p class="date">2012-11-0{i}</p></li>'
+        for i in range(5))
+    body = "".join(f"<p>{PARAGRAPH * 2}</p>" for _ in range(5))
+    return (f'<html><body><div id="main"><h1>Winter ferry kept</h1>{body}</div>'
+            f'<div id="more"><ul>{items}</ul></div></body></html>')
+
+
+def test_unlinked_headlines_whose_standfirst_links_on_are_cut():
+    # The headline is plain text; the item's link is the "Read more..." that ends its standfirst.
+    a = newspith.extract(_read_more_page("Read more..."))
+    assert PARAGRAPH.strip() in a.text
+    assert "Other story" not in a.text and "standfirst" not in a.text
+
+
+def test_unlinked_headlines_without_a_read_more_link_are_kept():
+    # The same items whose standfirsts end in an ordinary link: sections of the page, kept.
+    a = newspith.extract(_read_more_page("the harbour board"))
+    assert "Other story 4 about the coast" in a.text

@@ -259,6 +259,13 @@ PROMO_PREFIXES: Final = (
     "à lire aussi", "lire aussi :", "voir aussi :", "leer más:", "te puede interesar",
 )
 
+#: Ends of a teaser's standfirst whose link leads to the story ("… Read more...").
+READ_MORE_ENDINGS: Final = (
+    "read more", "read more...", "read more…", "read more »", "read more ›", "more...", "more »",
+    "continue reading", "continue reading »", "weiterlesen", "mehr", "lire la suite",
+    "leer más", "leggi tutto", "lees meer", "czytaj dalej", "číst dál",
+)
+
 #: Sentences typical of consent banners, newsletter boxes and copyright lines.
 FURNITURE_RE: Final = re.compile(
     r"\b(?:we use cookies|uses cookies|cookie policy|accept (?:all )?cookies|privacy policy|"
@@ -284,6 +291,11 @@ def is_boilerplate_phrase(text: str) -> bool:
 def is_promo_line(text: str) -> bool:
     """True for a short line that introduces another story ("Read more: ...")."""
     return len(text) < 200 and text.lower().startswith(PROMO_PREFIXES)
+
+
+def ends_with_read_more(text: str) -> bool:
+    """True for a teaser's standfirst that ends with a link phrase to its story ("Read more...")."""
+    return text.rstrip().lower().endswith(READ_MORE_ENDINGS)
 
 
 # Every FURNITURE_RE phrase contains one of these (lowercased): a cheap substring test runs

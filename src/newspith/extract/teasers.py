@@ -6,6 +6,9 @@ container keeps them, and the headlines sit between prose blocks, so the link re
 too. What gives the stream away is its shape: three or more sibling items in a row, each with
 one headline that links to another page, and little else; and nothing of the article after it.
 
+A headline that is not a link itself counts when its standfirst ends with a link to the story
+("… Read more..."): the link is then looked for there.
+
 A question list whose headings toggle an answer on the same page (an FAQ accordion links to
 ``#answer-3`` or ``javascript:``) is not a teaser run: only links to other pages count.
 """
@@ -19,9 +22,10 @@ from newspith.extract.segment import Element, RawBlock
 __all__ = ["cut_closing_teasers"]
 
 
-def _links_away(heading: Element) -> bool:
-    """True when the heading's link goes to another page (not ``#…`` or ``javascript:``)."""
-    node = heading.node
+def _links_away(holder: Element) -> bool:
+    """True when the headline's link (in ``holder``) goes to another page (not ``#…`` or
+    ``javascript:``)."""
+    node = holder.node
     link = node.css_first("a[href]") if node is not None else None
     if link is None:
         return False
@@ -46,8 +50,18 @@ def _common(a: Element, b: Element) -> Element | None:
 
 def cut_closing_teasers(kept: list[RawBlock], config: ExtractConfig) -> list[RawBlock]:
     """``kept`` without a closing run of teaser items (see the module's docstring)."""
-    headlines = [i for i, b in enumerate(kept)
-                 if b.owner.tag in rules.HEADING_TAGS and b.link_density > 0.5]
+    # Each headline's index, and the element holding its link.
+    link_of: dict[int, Element] = {}
+    for i, b in enumerate(kept):
+        if b.owner.tag not in rules.HEADING_TAGS:
+            continue
+        if b.link_density > 0.5:
+            link_of[i] = b.owner
+        elif i + 1 < len(kept) and kept[i + 1].link_chars and \
+                kept[i + 1].owner.tag not in rules.HEADING_TAGS and \
+                rules.ends_with_read_more(kept[i + 1].text):
+            link_of[i] = kept[i + 1].owner
+    headlines = list(link_of)
     if len(headlines) < config.teaser_run:
         return kept
     # The last run of headlines that are siblings' items: walk back from the last one.
@@ -94,7 +108,7 @@ def cut_closing_teasers(kept: list[RawBlock], config: ExtractConfig) -> list[Raw
     if before < config.teaser_min_article and \
             sum(b.chars for b in inside) > 0.8 * sum(b.chars for b in kept):
         return kept  # the run is the page (a listing), not a tail after an article
-    if not all(_links_away(kept[i].owner) for i in run):
+    if not all(_links_away(link_of[i]) for i in run):
         return kept
     for b in inside:
         b.keep, b.reason = False, "closing run of story teasers"
