@@ -22,6 +22,10 @@ from newspith.extract.rules import SOFT, STRONG, WEAK, element_hint, is_comment_
     ("Comments: 12", -STRONG),              # an aria-label, read word by word
     ("vjs-control-bar", -STRONG), ("yvp-settings-header", -STRONG),  # video players' chrome
     ("sc-bdVaJW", 0),                       # a hashed styled-components name ending in "JW"
+    # hidden on phones: a secondary column (soft: strong only outside a content region)
+    ("elementor-hidden-mobile", -SOFT), ("hidden-xs", -SOFT), ("hide-for-small", -SOFT),
+    ("desktop-only", -SOFT), ("visible-lg", -SOFT),
+    ("hidden-md", 0), ("hidden-lg", 0), ("hidden", 0), ("visible-xs", 0),
 ])
 def test_element_hints(names, hint):
     assert element_hint(names) == hint
@@ -83,3 +87,20 @@ def test_a_video_players_controls_stay_out_of_the_body():
     text = extract(page).text
     assert prose.strip()[:40] in text
     assert "Play Video" not in text and "Current Time" not in text and "LIVE" not in text
+
+
+def test_a_column_hidden_on_phones_stays_out_of_the_body():
+    # A page builder's two columns: the post, and a column of other prose that phones never
+    # show. Both read as prose, so without the class their common parent is the body.
+    prose = "The ferry will run twice a day from May, the harbour board said on Monday. " * 5
+    side = ("<h3>Why islanders want a bridge</h3><p>" + "Islanders have asked for a bridge for "
+            "thirty years, and the council has said no each time it was asked. " * 3 + "</p>") * 2
+    page = (f"<html><body><div class='e-con e-parent'><div class='e-con e-child'><h1>Ferry</h1>"
+            f"<p>{prose}</p><p>{prose}</p></div><div class='e-con elementor-hidden-mobile'>"
+            f"<h2>Latest news</h2>{side}</div></div></body></html>")
+    from newspith import extract
+    text = extract(page).text
+    assert prose.strip() in text
+    assert "bridge" not in text and "Latest news" not in text
+    # The same column without the class is read as part of the post.
+    assert "bridge" in extract(page.replace(" elementor-hidden-mobile", "")).text

@@ -128,6 +128,15 @@ _LAYOUT_SIDEBAR: Final = re.compile(
     r"(?:layout|grid|template)[\w-]*(?:sidebar|rail)|"
     r"(?:sidebar|rail)[\w-]*(?:layout|grid|template)", re.IGNORECASE)
 _CAMEL: Final = re.compile(r"(?<=[a-z])(?=[A-Z])")
+# Responsive classes that hide an element on phones (Bootstrap 3 ``hidden-xs``, Elementor's
+# ``elementor-hidden-mobile``, Foundation's ``hide-for-small``, ``desktop-only``): a page's
+# secondary column, which a phone reader never sees; an article is never hidden on a phone. Soft
+# (see ``_NEG_SOFT_PREFIX``): inside a content region it hides details of an item (a listing
+# teaser's standfirst), not the item.
+_HIDDEN_ON_PHONES: Final = re.compile(
+    r"(?:^|[-_])(?:hidden|hide)[-_](?:on[-_]|for[-_])?(?:mobile|phone|phones|xs|small)$|"
+    r"^(?:desktop|large)[-_]only$|^(?:visible|show)[-_](?:for[-_])?(?:desktop|lg|large)",
+    re.IGNORECASE)
 
 
 # A class name is read token by token (``c-share-bar`` → ``c``, ``share``, ``bar``); the first
@@ -171,6 +180,9 @@ def _name_flags(name: str) -> int:
     if ("-" in name or "_" in name) and _DESCRIPTIVE_CLASS.match(name):  # (needs one of them)
         return 0
     flags = 0
+    if ("hid" in low or "only" in low or "show" in low or "visible" in low) and \
+            _HIDDEN_ON_PHONES.search(low):
+        return _F_SOFT
     if ("sidebar" in low or "rail" in low) and _LAYOUT_SIDEBAR.search(name):
         return 0  # "c-layout-sidebar-left", "grid-with-sidebar": a page layout, not a sidebar
     tokens = low.translate(_SEP_TO_SPACE).split()
