@@ -104,3 +104,24 @@ def test_a_column_hidden_on_phones_stays_out_of_the_body():
     assert "bridge" not in text and "Latest news" not in text
     # The same column without the class is read as part of the post.
     assert "bridge" in extract(page.replace(" elementor-hidden-mobile", "")).text
+
+
+def _form_page(fields: str) -> str:
+    prose = "The ferry will run twice a day from May, the harbour board said on Monday. " * 5
+    form = ("<form action='/subscribe'><p>Get our free guide to the islands.</p>"
+            "<div><label>First Name*</label></div><div><label>Company*</label></div>"
+            f"<div><label>Phone*</label>{fields}</div>"
+            "<div>This field is for validation purposes and should be left unchanged.</div>"
+            "</form>")
+    return (f"<html><body><div class='post'><h1>Ferry</h1><p>{prose}</p>{form}<p>{prose}</p>"
+            f"</div></body></html>")
+
+
+def test_a_sign_up_form_inside_the_post_stays_out_of_the_body():
+    from newspith import extract
+    text = extract(_form_page("<input type='email' name='em'>")).text
+    assert "harbour board" in text
+    assert "First Name" not in text and "validation purposes" not in text
+    # A form that asks for no way to reach the reader (a shop's compare boxes) is read as
+    # any other region.
+    assert "First Name" in extract(_form_page("<input type='checkbox' name='cmp'>")).text

@@ -86,7 +86,8 @@ def assign_regions(elements: list[Element], blocks: list[RawBlock], config: Extr
             hint = _without_title_slug(e, hint)
         if e.chars >= wrapper and page_chars >= config.min_body_chars:
             hint = max(hint, 0)  # a class word on a page-wide wrapper; <aside>/<nav> still count
-        furniture = e.furniture
+        furniture = e.furniture or (e.tag == "form" and e.prose < config.min_body_chars
+                                    and e.chars < wrapper and _asks_for_contact(e))
         if hint == -rules.SOFT:
             hint = -rules.WEAK if pos >= rules.STRONG else -rules.STRONG
         if hint < 0 and e.prose >= prose_floor and not rules.is_comment_region(e.names):
@@ -107,6 +108,17 @@ def assign_regions(elements: list[Element], blocks: list[RawBlock], config: Extr
         e.comment = (parent is not None and parent.comment) or (
             hint <= -rules.STRONG and rules.is_comment_region(e.names))
     return page_prose, hidden
+
+
+#: Fields of a form that asks for a way to reach the reader: a sign-up, contact or comment form.
+_CONTACT_FIELDS: Final = ('input[type="email"], input[type="tel"], textarea, '
+                          'input[name*="email" i], input[name*="phone" i]')
+
+
+def _asks_for_contact(e: Element) -> bool:
+    """True for a form asking for an e-mail address, a phone number or a message (a newsletter,
+    lead or comment form), not one wrapping a list of items (a shop's compare checkboxes)."""
+    return e.node is not None and e.node.css_first(_CONTACT_FIELDS) is not None
 
 
 _SLUG_SPLIT: Final = re.compile(r"[-_\s]+")
