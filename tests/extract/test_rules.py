@@ -125,3 +125,24 @@ def test_a_sign_up_form_inside_the_post_stays_out_of_the_body():
     # A form that asks for no way to reach the reader (a shop's compare boxes) is read as
     # any other region.
     assert "First Name" in extract(_form_page("<input type='checkbox' name='cmp'>")).text
+
+
+@pytest.mark.parametrize("title, ends", [
+    ("Related stories", True), ("Read This Next", True), ("Keep reading:", True),
+    ("More stories", True), ("You may also be interested in", True), ("Also read", True),
+    ("Comments (12)", True),
+    # Words an article's own section titles use: not an end.
+    ("Up next for the council", False), ("More on the ferry", False), ("Latest figures", False),
+])
+def test_titles_that_end_an_article(title, ends):
+    assert rules.is_section_end(title) is ends
+
+
+def test_a_read_this_next_box_after_the_article_is_cut():
+    from newspith import extract
+    prose = "The ferry will run twice a day from May, the harbour board said on Monday. " * 5
+    box = "".join(f"<p>Story {i} of the week, told again in a sentence for those who missed it."
+                  f"</p>" for i in range(3))
+    text = extract(f"<html><body><article><h1>Ferry</h1>{''.join(f'<p>{prose}</p>' for _ in range(4))}"
+                   f"<h3>Read This Next</h3>{box}</article></body></html>").text
+    assert "harbour board" in text and "Story 1 of the week" not in text
