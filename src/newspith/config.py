@@ -119,11 +119,16 @@ class ExtractConfig:
     page_body_types: tuple[str, ...] = ("listing", "collection", "service")
     #: Page types whose reader comments are their content (a forum's posts): they join the body.
     posts_body_types: tuple[str, ...] = ("forum",)
-    #: A page of any type whose article body has fewer prose characters than this while the
-    #: page holds at least ``page_fallback_page_chars`` outside its furniture gets the whole-page
-    #: body too: its content is not prose.
+    #: A page not typed ``article`` whose article body has fewer prose characters than this
+    #: while the page holds at least ``page_fallback_page_chars`` outside its furniture gets the
+    #: whole-page body too: its content is not prose. When the body's container does not name
+    #: itself content (a landmark or a content class word), a body under
+    #: ``page_fallback_share`` of that text counts as too little as well: a listing's longest
+    #: item won the article ladder (0.10 and 0.15 moved only pages that gained; 0.20 cut short
+    #: stories on five dragnet pages).
     page_fallback_body_chars: int = 350
     page_fallback_page_chars: int = 2000
+    page_fallback_share: float = 0.15
     #: The whole-page body keeps to the page's ``<main>`` when that holds this share of its text.
     page_main_share: float = 0.4
 

@@ -113,3 +113,27 @@ def test_host_names_and_thread_paths_vouch_for_forums_and_docs():
     assert points("https://docs.example.com/guide/install")["documentation"] > 0
     assert points("https://www.example.com/forum-of-ideas-essay")["forum"] == 0
     assert points("https://paper.example/2024/05/ferry")["forum"] == 0
+
+
+def _catalogue(long_item_class: str) -> str:
+    # A table of 70 books, one with a long note: the article ladder's best subtree is that
+    # one cell, which holds a small share of the page's text.
+    rows = "".join(
+        f'<tr><td><a href="/book/{i}">Book number {i} on harbours</a></td>'
+        f'<td><a href="/author/{i}">Author {i}</a></td><td>Printed in 19{i:02d}, 240 pages</td>'
+        f'</tr>' for i in range(70))
+    long_note = f'<tr><td class="{long_item_class}">{PROSE * 3}</td></tr>'
+    return f'<html><body><h1>Books on harbours</h1><table>{long_note}{rows}</table></body></html>'
+
+
+def test_a_listing_whose_longest_item_won_is_read_whole():
+    a = newspith.extract(_catalogue(""))
+    assert a.page_type != "article"
+    assert "Book number 0 on harbours" in a.text and "Book number 69 on harbours" in a.text
+    assert "Printed in 1917" in a.text
+
+
+def test_a_container_named_content_keeps_a_short_body():
+    # The same page where the long cell names itself content: its body is trusted.
+    a = newspith.extract(_catalogue("entry-content"))
+    assert PROSE.strip() in a.text and "Printed in 1917" not in a.text

@@ -15,7 +15,8 @@ and often linked, which the article ladder drops as navigation. So once the page
 
 The page body is used when the page declares the type itself (JSON-LD, ``og:type``, URL and host
 words, see :func:`pagetype.declared_points`) more than it declares an article, or when a page
-not read as an article holds much text and almost no prose. A page's shape alone (many links,
+not read as an article holds much text and almost no prose (or, when the article ladder's
+container is an anonymous cell or item, a small share of it). A page's shape alone (many links,
 little prose) also fits an old news page with a short story and heavy menus, where the article
 ladder is right: so a page typed ``article`` keeps the ladder's body, whatever its size.
 """
@@ -82,6 +83,23 @@ def with_posts(sel: Selection, blocks: list[RawBlock], config: ExtractConfig) ->
     return Selection(sel.strategy + "+posts", kept, sel.container)
 
 
+def _vouched(container: Element | None) -> bool:
+    """True when the article ladder's container names itself content: a landmark (``<main>``,
+    ``<article>``) or a content class word (``entry-body``, ``post``)."""
+    return container is not None and (
+        container.landmark or rules.element_hint(container.names) > 0)
+
+
+def _fallback_floor(sel: Selection, page_text: int, config: ExtractConfig) -> float:
+    """The prose under which the article ladder's body is not the page's content. A body in a
+    container that names itself content is trusted down to ``page_fallback_body_chars`` (an
+    old news page: a short story among heavy menus); one in an anonymous ``<td>`` or ``<li>``
+    also needs ``page_fallback_share`` of the page's text (a listing whose longest item won)."""
+    if _vouched(sel.container):
+        return config.page_fallback_body_chars
+    return max(config.page_fallback_body_chars, config.page_fallback_share * page_text)
+
+
 def adapt_to_type(page_type: str, declared: dict[str, float], sel: Selection,
                   elements: list[Element], blocks: list[RawBlock], config: ExtractConfig
                   ) -> Selection:
@@ -91,8 +109,8 @@ def adapt_to_type(page_type: str, declared: dict[str, float], sel: Selection,
         return by_page(elements, blocks, config)
     if page_type in config.posts_body_types:
         return with_posts(sel, blocks, config)
-    if sel.prose_chars < config.page_fallback_body_chars:
-        page_text = sum(b.chars for b in blocks if _outside_furniture(b))
+    page_text = sum(b.chars for b in blocks if _outside_furniture(b))
+    if sel.prose_chars < _fallback_floor(sel, page_text, config):
         if page_type != "article" and page_text >= config.page_fallback_page_chars:
             # Almost no running text on a page with much text, and no sign of an article: its
             # content is not prose.
