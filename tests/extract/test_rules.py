@@ -17,6 +17,7 @@ from newspith.extract.rules import SOFT, STRONG, WEAK, element_hint, is_comment_
     ("tag-sports", 0), ("has-sidebar", 0),  # CMS taxonomy names what a page is, not a role
     ("layout-sidebar-left", 0),             # a grid, not a sidebar
     ("elementor-widget-container", 0),      # a page builder's own words
+    ("kt-adv-heading356_3fb368-c9", 0),     # Kadence's "advanced heading", not an advert
     ("adapter", 0), ("loaded", 0),          # exact words are whole tokens only
     ("css-1dbjc4n r-13awgt0", 0), ("", 0),
     ("Comments: 12", -STRONG),              # an aria-label, read word by word

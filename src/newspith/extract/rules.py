@@ -117,12 +117,13 @@ _DESCRIPTIVE_CLASS: Final = re.compile(
     r"(?:post|page)[-_](?:\d|id|type|template|format|status|parent)|"
     # Drupal and BEM modifiers naming a content type: node--type-newsletter-article
     r"\S*?(?:--|[-_])(?:type|view-mode|bundle)[-_])", re.IGNORECASE)
-# Page builders (Elementor, Divi, WPBakery, Beaver Builder, Gutenberg) name every box of a page
-# with their own words ("elementor-widget-container"): they say nothing about its role, except a
-# content word inside them ("elementor-widget-theme-post-content"), checked as a strong positive.
+# Page builders (Elementor, Divi, WPBakery, Beaver Builder, Gutenberg, Kadence) name every box of
+# a page with their own words ("elementor-widget-container", Kadence's "kt-adv-heading": an
+# advanced heading, not an advert): they say nothing about its role, except a content word
+# inside them ("elementor-widget-theme-post-content"), checked as a strong positive.
 _BUILDER_CLASS: Final = re.compile(r"(?:elementor|e-con|et_pb|et-pb|wpb_|vc_|fl-|so-panel|"
                                    r"siteorigin|wp-block|brxe-|oxy-|tcb-|thrv|hs_cos_wrapper|"
-                                   r"hs-)", re.IGNORECASE)
+                                   r"hs-|kt-|kb-|kadence-)", re.IGNORECASE)
 # A sidebar word and a layout word in one class name describe the page's grid.
 _LAYOUT_SIDEBAR: Final = re.compile(
     r"(?:layout|grid|template)[\w-]*(?:sidebar|rail)|"
