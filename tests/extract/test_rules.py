@@ -144,6 +144,7 @@ def test_a_read_this_next_box_after_the_article_is_cut():
     prose = "The ferry will run twice a day from May, the harbour board said on Monday. " * 5
     box = "".join(f"<p>Story {i} of the week, told again in a sentence for those who missed it."
                   f"</p>" for i in range(3))
-    text = extract(f"<html><body><article><h1>Ferry</h1>{''.join(f'<p>{prose}</p>' for _ in range(4))}"
-                   f"<h3>Read This Next</h3>{box}</article></body></html>").text
+    paras = "".join(f"<p>{prose}</p>" for _ in range(4))
+    text = extract(f"<html><body><article><h1>Ferry</h1>{paras}<h3>Read This Next</h3>{box}"
+                   f"</article></body></html>").text
     assert "harbour board" in text and "Story 1 of the week" not in text
