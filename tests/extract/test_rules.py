@@ -18,6 +18,7 @@ from newspith.extract.rules import SOFT, STRONG, WEAK, element_hint, is_comment_
     ("layout-sidebar-left", 0),             # a grid, not a sidebar
     ("elementor-widget-container", 0),      # a page builder's own words
     ("kt-adv-heading356_3fb368-c9", 0),     # Kadence's "advanced heading", not an advert
+    ("node--promoted", 0), ("subscription-eligible", 0),  # states of an item, not promos
     ("adapter", 0), ("loaded", 0),          # exact words are whole tokens only
     ("css-1dbjc4n r-13awgt0", 0), ("", 0),
     ("Comments: 12", -STRONG),              # an aria-label, read word by word

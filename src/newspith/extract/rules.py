@@ -116,7 +116,10 @@ _DESCRIPTIVE_CLASS: Final = re.compile(
     r"lang|language|has|is|js|no|with|template|single|parent|level|id)[-_]\w|"
     r"(?:post|page)[-_](?:\d|id|type|template|format|status|parent)|"
     # Drupal and BEM modifiers naming a content type: node--type-newsletter-article
-    r"\S*?(?:--|[-_])(?:type|view-mode|bundle)[-_])", re.IGNORECASE)
+    r"\S*?(?:--|[-_])(?:type|view-mode|bundle)[-_]|"
+    # States of an item: node--promoted (Drupal: promoted to the front page), a Shopify
+    # product's subscription-eligible, comments-enabled
+    r"\S*?[-_](?:eligible|enabled|disabled|promoted)$)", re.IGNORECASE)
 # Page builders (Elementor, Divi, WPBakery, Beaver Builder, Gutenberg, Kadence) name every box of
 # a page with their own words ("elementor-widget-container", Kadence's "kt-adv-heading": an
 # advanced heading, not an advert): they say nothing about its role, except a content word
