@@ -137,3 +137,27 @@ def test_a_container_named_content_keeps_a_short_body():
     # The same page where the long cell names itself content: its body is trusted.
     a = newspith.extract(_catalogue("entry-content"))
     assert PROSE.strip() in a.text and "Printed in 1917" not in a.text
+
+
+def _cards_page(main_tag: str) -> str:
+    # 20 cards, one with a long description the article ladder picks; no declared type.
+    cards = "".join(
+        f'<div class="c"><h3><a href="/item/{i}">Item number {i} for the harbour</a></h3>'
+        f'<a href="/maker/{i}">Maker {i}</a><span>In stock</span></div>' for i in range(20))
+    long_card = f'<div class="c"><h3>Item of the week</h3><p>{PROSE * 3}</p></div>'
+    side = "".join(f'<p><a href="/s/{i}">Side link {i}</a></p>' for i in range(30))
+    return (f'<html><body><div class="side">{side}</div><{main_tag} class="x">'
+            f'<h1>Harbour goods</h1>{long_card}{cards}</{main_tag}></body></html>')
+
+
+def test_a_page_typed_by_shape_reads_its_main_region():
+    a = newspith.extract(_cards_page("main"))
+    assert a.page_type != "article"
+    assert "Item number 0 for the harbour" in a.text and "Item number 19 for the harbour" in a.text
+    assert "Side link 3" not in a.text
+
+
+def test_without_a_main_region_the_article_body_stays():
+    # An old page has no <main>: a box of prose among link lists is still its story.
+    a = newspith.extract(_cards_page("div"))
+    assert PROSE.strip() in a.text and "Item number 19 for the harbour" not in a.text

@@ -18,7 +18,9 @@ words, see :func:`pagetype.declared_points`) more than it declares an article, o
 not read as an article holds much text and almost no prose (or, when the article ladder's
 container is an anonymous cell or item, a small share of it). A page's shape alone (many links,
 little prose) also fits an old news page with a short story and heavy menus, where the article
-ladder is right: so a page typed ``article`` keeps the ladder's body, whatever its size.
+ladder is right: so a page typed ``article`` keeps the ladder's body, whatever its size, and a
+page typed by its shape alone gets the page body only when the ladder's container is anonymous
+and the page has a ``<main>`` region (which old pages do not).
 """
 
 from __future__ import annotations
@@ -109,6 +111,12 @@ def adapt_to_type(page_type: str, declared: dict[str, float], sel: Selection,
         return by_page(elements, blocks, config)
     if page_type in config.posts_body_types:
         return with_posts(sel, blocks, config)
+    if page_type in config.shape_body_types and not _vouched(sel.container) and \
+            _main_of(elements, [b for b in blocks if _outside_furniture(b)],
+                     config.page_main_share) is not None:
+        # Typed by its shape alone, on a page whose <main> holds its text: the whole main
+        # region, not the article ladder's anonymous box.
+        return by_page(elements, blocks, config)
     page_text = sum(b.chars for b in blocks if _outside_furniture(b))
     if sel.prose_chars < _fallback_floor(sel, page_text, config):
         if page_type != "article" and page_text >= config.page_fallback_page_chars:
