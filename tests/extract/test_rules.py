@@ -149,3 +149,12 @@ def test_a_read_this_next_box_after_the_article_is_cut():
     text = extract(f"<html><body><article><h1>Ferry</h1>{paras}<h3>Read This Next</h3>{box}"
                    f"</article></body></html>").text
     assert "harbour board" in text and "Story 1 of the week" not in text
+
+
+@pytest.mark.parametrize("line, is_button", [
+    ("Check price at Amazon", True), ("Check Price at REI (on sale!)", True), ("Buy now", True),
+    ("See price at Backcountry", True), ("Read full review", True), ("Visit website", True),
+    ("The price of fuel", False), ("Read the review of the ferry", False), ("Book", False),
+])
+def test_shop_buttons_are_boilerplate(line, is_button):
+    assert rules.is_boilerplate_phrase(line) is is_button

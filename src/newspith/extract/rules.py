@@ -296,12 +296,22 @@ FURNITURE_RE: Final = re.compile(
 _PUNCT_STRIP: Final = re.compile(r"[^\w\s]+")
 
 
+#: Shop and affiliate buttons, matched on the same key: "Check price at Amazon", "Buy now",
+#: "See price at REI", "Read full review", "Visit website".
+SHOP_BUTTON_RE: Final = re.compile(
+    r"^(?:(?:check|see|view|compare) (?:the )?(?:latest )?(?:prices?|deals?|rates)"
+    r"(?: (?:at|on) [\w ]+)?(?: on sale)?|(?:buy|shop|view|see|get it)(?: it)? (?:on|at) [\w ]+|"
+    r"(?:book|buy|shop|order) now|(?:read|jump to|see) (?:the |our |full )*review|"
+    r"visit (?:the )?(?:website|site|store)|where to buy|see the rating)$")
+
+
 def is_boilerplate_phrase(text: str) -> bool:
-    """True for a short block that is a control or a promo label ("Share", "Advertisement")."""
+    """True for a short block that is a control or a promo label ("Share", "Advertisement") or
+    a shop button ("Check price at Amazon")."""
     if len(text) > 40:
         return False
     key = " ".join(_PUNCT_STRIP.sub(" ", text.lower()).split())
-    return key in BOILERPLATE_PHRASES
+    return key in BOILERPLATE_PHRASES or SHOP_BUTTON_RE.match(key) is not None
 
 
 def is_promo_line(text: str) -> bool:
