@@ -119,8 +119,8 @@ class ExtractConfig:
     page_body_types: tuple[str, ...] = ("listing", "collection", "service")
     #: Page types whose reader comments are their content (a forum's posts): they join the body.
     posts_body_types: tuple[str, ...] = ("forum",)
-    #: Page types that, read from the page's shape alone (nothing declared), get the
-    #: whole-page body when the article ladder's container does not name itself content and
+    #: Page types that get the whole-page body, whether the type was declared or read from
+    #: the page's shape, when the article ladder's container does not name itself content and
     #: the page has a ``<main>`` landmark holding ``page_main_share`` of its text. Old pages
     #: without ``<main>`` keep the ladder: a short story among menus has the same shape.
     shape_body_types: tuple[str, ...] = ("listing", "collection", "service", "product",

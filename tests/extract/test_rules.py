@@ -19,6 +19,8 @@ from newspith.extract.rules import SOFT, STRONG, WEAK, element_hint, is_comment_
     ("elementor-widget-container", 0),      # a page builder's own words
     ("kt-adv-heading356_3fb368-c9", 0),     # Kadence's "advanced heading", not an advert
     ("node--promoted", 0), ("subscription-eligible", 0),  # states of an item, not promos
+    ("sticky-ad-enabled", -STRONG), ("promo-disabled", -STRONG),  # furniture words still count
+    ("kt-sidebar", -STRONG), ("kb-related", -STRONG),  # not Kadence's own words
     ("adapter", 0), ("loaded", 0),          # exact words are whole tokens only
     ("css-1dbjc4n r-13awgt0", 0), ("", 0),
     ("Comments: 12", -STRONG),              # an aria-label, read word by word
@@ -27,7 +29,9 @@ from newspith.extract.rules import SOFT, STRONG, WEAK, element_hint, is_comment_
     # hidden on phones: a secondary column (soft: strong only outside a content region)
     ("elementor-hidden-mobile", -SOFT), ("hidden-xs", -SOFT), ("hide-for-small", -SOFT),
     ("desktop-only", -SOFT), ("visible-lg", -SOFT),
+    ("is-hidden-mobile", -SOFT), ("hide-for-small-only", -SOFT),
     ("hidden-md", 0), ("hidden-lg", 0), ("hidden", 0), ("visible-xs", 0),
+    ("show-large-image", 0),
 ])
 def test_element_hints(names, hint):
     assert element_hint(names) == hint
@@ -155,6 +159,7 @@ def test_a_read_this_next_box_after_the_article_is_cut():
     ("Check price at Amazon", True), ("Check Price at REI (on sale!)", True), ("Buy now", True),
     ("See price at Backcountry", True), ("Read full review", True), ("Visit website", True),
     ("The price of fuel", False), ("Read the review of the ferry", False), ("Book", False),
+    ("See on page 12", False), ("Shop at home", False), ("Where to buy", False),
 ])
 def test_shop_buttons_are_boilerplate(line, is_button):
     assert rules.is_boilerplate_phrase(line) is is_button

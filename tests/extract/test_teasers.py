@@ -75,3 +75,30 @@ def test_unlinked_headlines_without_a_read_more_link_are_kept():
     # The same items whose standfirsts end in an ordinary link: sections of the page, kept.
     a = newspith.extract(_read_more_page("the harbour board"))
     assert "Other story 4 about the coast" in a.text
+
+
+
+def test_read_more_is_the_links_own_text():
+    from newspith.extract.rules import is_read_more
+    assert is_read_more("Read more...") and is_read_more("[Read more]") and is_read_more("Mehr »")
+    assert not is_read_more("nicht mehr") and not is_read_more("I read more")
+
+
+def test_answers_that_end_in_a_word_like_more_are_kept():
+    # An FAQ whose answers end with an ordinary link followed by "mehr" in the sentence: the
+    # answers are content, not teasers.
+    items = "".join(
+        f'<h3>Frage {i} zum Hafen</h3><p>Die Antwort {i} steht im <a href="/regel/{i}">Regelwerk'
+        f'</a> und gilt seit Mai nicht mehr</p>' for i in range(4))
+    body = "".join(f"<p>{PARAGRAPH * 2}</p>" for _ in range(5))
+    a = newspith.extract(f"<html><body><article><h1>Hafen</h1>{body}{items}</article>"
+                         f"</body></html>")
+    assert "Frage 3 zum Hafen" in a.text and "Die Antwort 3" in a.text
+
+
+def test_the_read_more_link_is_the_one_checked():
+    # A standfirst with an in-page note link before its "Read more...": the run is still cut.
+    page = _read_more_page("Read more...").replace(
+        "what happened on the coast", 'what <a href="#note">happened</a> on the coast')
+    a = newspith.extract(page)
+    assert "Other story" not in a.text and PARAGRAPH.strip() in a.text

@@ -18,9 +18,9 @@ words, see :func:`pagetype.declared_points`) more than it declares an article, o
 not read as an article holds much text and almost no prose (or, when the article ladder's
 container is an anonymous cell or item, a small share of it). A page's shape alone (many links,
 little prose) also fits an old news page with a short story and heavy menus, where the article
-ladder is right: so a page typed ``article`` keeps the ladder's body, whatever its size, and a
-page typed by its shape alone gets the page body only when the ladder's container is anonymous
-and the page has a ``<main>`` region (which old pages do not).
+ladder is right: so a page typed ``article`` keeps the ladder's body, whatever its size, and
+another type not declared above the article gets the page body only when the ladder's container
+is anonymous and the page has a ``<main>`` region (which old pages do not).
 """
 
 from __future__ import annotations
@@ -59,11 +59,13 @@ def _main_of(elements: list[Element], candidates: list[RawBlock], share: float
     return best
 
 
-def by_page(elements: list[Element], blocks: list[RawBlock], config: ExtractConfig
-            ) -> Selection:
-    """Every block outside the page's furniture, within its main landmark when it has one."""
-    candidates = [b for b in blocks if _outside_furniture(b)]
-    main = _main_of(elements, candidates, config.page_main_share)
+def by_page(elements: list[Element], blocks: list[RawBlock], config: ExtractConfig,
+            main: Element | None = None) -> Selection:
+    """Every block outside the page's furniture, within its main landmark when it has one
+    (``main``, when the caller has found it already)."""
+    if main is None:
+        candidates = [b for b in blocks if _outside_furniture(b)]
+        main = _main_of(elements, candidates, config.page_main_share)
     for b in blocks:
         if not _outside_furniture(b):
             b.keep, b.reason = False, "furniture"
@@ -87,7 +89,8 @@ def with_posts(sel: Selection, blocks: list[RawBlock], config: ExtractConfig) ->
 
 def _vouched(container: Element | None) -> bool:
     """True when the article ladder's container names itself content: a landmark (``<main>``,
-    ``<article>``) or a content class word (``entry-body``, ``post``)."""
+    ``<article>``) or a content class word, weak ones included (``entry-body``, ``post``,
+    ``text``, ``column``)."""
     return container is not None and (
         container.landmark or rules.element_hint(container.names) > 0)
 
@@ -111,12 +114,13 @@ def adapt_to_type(page_type: str, declared: dict[str, float], sel: Selection,
         return by_page(elements, blocks, config)
     if page_type in config.posts_body_types:
         return with_posts(sel, blocks, config)
-    if page_type in config.shape_body_types and not _vouched(sel.container) and \
-            _main_of(elements, [b for b in blocks if _outside_furniture(b)],
-                     config.page_main_share) is not None:
-        # Typed by its shape alone, on a page whose <main> holds its text: the whole main
-        # region, not the article ladder's anonymous box.
-        return by_page(elements, blocks, config)
+    if page_type in config.shape_body_types and not _vouched(sel.container):
+        main = _main_of(elements, [b for b in blocks if _outside_furniture(b)],
+                        config.page_main_share)
+        if main is not None:
+            # Not an article, on a page whose <main> holds its text: the whole main region,
+            # not the article ladder's anonymous box.
+            return by_page(elements, blocks, config, main)
     page_text = sum(b.chars for b in blocks if _outside_furniture(b))
     if sel.prose_chars < _fallback_floor(sel, page_text, config):
         if page_type != "article" and page_text >= config.page_fallback_page_chars:

@@ -119,14 +119,16 @@ _DESCRIPTIVE_CLASS: Final = re.compile(
     r"\S*?(?:--|[-_])(?:type|view-mode|bundle)[-_]|"
     # States of an item: node--promoted (Drupal: promoted to the front page), a Shopify
     # product's subscription-eligible, comments-enabled
-    r"\S*?[-_](?:eligible|enabled|disabled|promoted)$)", re.IGNORECASE)
+    r"\S*?--promoted$|(?:subscription|comments?|reviews?)[-_](?:eligible|enabled|disabled)$)",
+    re.IGNORECASE)
 # Page builders (Elementor, Divi, WPBakery, Beaver Builder, Gutenberg, Kadence) name every box of
 # a page with their own words ("elementor-widget-container", Kadence's "kt-adv-heading": an
 # advanced heading, not an advert): they say nothing about its role, except a content word
 # inside them ("elementor-widget-theme-post-content"), checked as a strong positive.
 _BUILDER_CLASS: Final = re.compile(r"(?:elementor|e-con|et_pb|et-pb|wpb_|vc_|fl-|so-panel|"
                                    r"siteorigin|wp-block|brxe-|oxy-|tcb-|thrv|hs_cos_wrapper|"
-                                   r"hs-|kt-|kb-|kadence-)", re.IGNORECASE)
+                                   r"hs-|kadence-|kt-(?:adv|row|inside|has|tab|blocks|btn|info)|"
+                                   r"kb-(?:row|column|section|btn|adv))", re.IGNORECASE)
 # A sidebar word and a layout word in one class name describe the page's grid.
 _LAYOUT_SIDEBAR: Final = re.compile(
     r"(?:layout|grid|template)[\w-]*(?:sidebar|rail)|"
@@ -138,8 +140,9 @@ _CAMEL: Final = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # (see ``_NEG_SOFT_PREFIX``): inside a content region it hides details of an item (a listing
 # teaser's standfirst), not the item.
 _HIDDEN_ON_PHONES: Final = re.compile(
-    r"(?:^|[-_])(?:hidden|hide)[-_](?:on[-_]|for[-_])?(?:mobile|phone|phones|xs|small)$|"
-    r"^(?:desktop|large)[-_]only$|^(?:visible|show)[-_](?:for[-_])?(?:desktop|lg|large)",
+    r"(?:^|[-_])(?:hidden|hide)[-_](?:on[-_]|for[-_])?(?:mobile|phone|phones|xs|small)"
+    r"(?:[-_]only)?$|^(?:desktop|large)[-_]only$|"
+    r"^(?:visible|show)[-_](?:for[-_])?(?:desktop|lg|large)(?:[-_]only|[-_]up)?$",
     re.IGNORECASE)
 
 
@@ -181,12 +184,12 @@ def _name_flags(name: str) -> int:
     if low != name:  # (only a name with capitals can be camelCase: most have none)
         name = _CAMEL.sub("-", name)
         low = name.lower()
+    if ("hid" in low or "only" in low or "show" in low or "visible" in low) and \
+            _HIDDEN_ON_PHONES.search(low):
+        return _F_SOFT  # (before the descriptive names: Bulma's "is-hidden-mobile")
     if ("-" in name or "_" in name) and _DESCRIPTIVE_CLASS.match(name):  # (needs one of them)
         return 0
     flags = 0
-    if ("hid" in low or "only" in low or "show" in low or "visible" in low) and \
-            _HIDDEN_ON_PHONES.search(low):
-        return _F_SOFT
     if ("sidebar" in low or "rail" in low) and _LAYOUT_SIDEBAR.search(name):
         return 0  # "c-layout-sidebar-left", "grid-with-sidebar": a page layout, not a sidebar
     tokens = low.translate(_SEP_TO_SPACE).split()
@@ -275,12 +278,13 @@ PROMO_PREFIXES: Final = (
     "à lire aussi", "lire aussi :", "voir aussi :", "leer más:", "te puede interesar",
 )
 
-#: Ends of a teaser's standfirst whose link leads to the story ("… Read more...").
-READ_MORE_ENDINGS: Final = (
-    "read more", "read more...", "read more…", "read more »", "read more ›", "more...", "more »",
-    "continue reading", "continue reading »", "weiterlesen", "mehr", "lire la suite",
-    "leer más", "leggi tutto", "lees meer", "czytaj dalej", "číst dál",
-)
+#: Texts of the link that ends a teaser's standfirst and leads to its story ("Read more...").
+READ_MORE_LINKS: Final = frozenset({
+    "read more", "more", "continue reading", "read the full story", "read full story",
+    "full story", "weiterlesen", "mehr", "lire la suite", "leer más", "leggi tutto",
+    "lees meer", "czytaj dalej", "číst dál",
+})
+_READ_MORE_STRIP: Final = " .…»›→>[](){}:-–—"
 
 #: Sentences typical of consent banners, newsletter boxes and copyright lines.
 FURNITURE_RE: Final = re.compile(
@@ -297,12 +301,14 @@ _PUNCT_STRIP: Final = re.compile(r"[^\w\s]+")
 
 
 #: Shop and affiliate buttons, matched on the same key: "Check price at Amazon", "Buy now",
-#: "See price at REI", "Read full review", "Visit website".
+#: "See price at REI", "Read full review", "Visit website". ("Where to buy" is also a buying
+#: guide's heading, "See on page 12" a reference: left out.)
 SHOP_BUTTON_RE: Final = re.compile(
     r"^(?:(?:check|see|view|compare) (?:the )?(?:latest )?(?:prices?|deals?|rates)"
-    r"(?: (?:at|on) [\w ]+)?(?: on sale)?|(?:buy|shop|view|see|get it)(?: it)? (?:on|at) [\w ]+|"
+    r"(?: (?:at|on) \w+(?: \w+){0,2})?(?: on sale)?|buy (?:it )?(?:on|at|from) \w+(?: \w+)?|"
+    r"(?:view|see|shop) (?:it )?(?:on|at) (?:amazon|ebay|etsy|walmart|target)|"
     r"(?:book|buy|shop|order) now|(?:read|jump to|see) (?:the |our |full )*review|"
-    r"visit (?:the )?(?:website|site|store)|where to buy|see the rating)$")
+    r"visit (?:the )?(?:website|site|store)|see the rating)$")
 
 
 def is_boilerplate_phrase(text: str) -> bool:
@@ -319,9 +325,9 @@ def is_promo_line(text: str) -> bool:
     return len(text) < 200 and text.lower().startswith(PROMO_PREFIXES)
 
 
-def ends_with_read_more(text: str) -> bool:
-    """True for a teaser's standfirst that ends with a link phrase to its story ("Read more...")."""
-    return text.rstrip().lower().endswith(READ_MORE_ENDINGS)
+def is_read_more(link_text: str) -> bool:
+    """True for a link text that leads on to a story: "Read more...", "[Read more]", "Mehr »"."""
+    return " ".join(link_text.lower().strip(_READ_MORE_STRIP).split()) in READ_MORE_LINKS
 
 
 # Every FURNITURE_RE phrase contains one of these (lowercased): a cheap substring test runs

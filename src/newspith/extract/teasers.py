@@ -22,15 +22,35 @@ from newspith.extract.segment import Element, RawBlock
 __all__ = ["cut_closing_teasers"]
 
 
-def _links_away(holder: Element) -> bool:
-    """True when the headline's link (in ``holder``) goes to another page (not ``#…`` or
-    ``javascript:``)."""
-    node = holder.node
-    link = node.css_first("a[href]") if node is not None else None
+def _links_away(link) -> bool:
+    """True when ``link`` (an ``<a href>`` node, or ``None``) goes to another page (not
+    ``#…`` or ``javascript:``)."""
     if link is None:
         return False
     href = (link.attributes.get("href") or "").strip().lower()
     return bool(href) and not href.startswith(("#", "javascript:"))
+
+
+def _heading_link(b: RawBlock):
+    """The first link of a headline block, or ``None``."""
+    node = b.owner.node
+    return node.css_first("a[href]") if node is not None else None
+
+
+def _read_more_link(b: RawBlock):
+    """The link that ends a teaser's standfirst when it reads "Read more" (or ``None``): the
+    block's last link, whose text is a read-more phrase and ends the block's text."""
+    node = b.owner.node
+    if node is None or not b.link_chars:
+        return None
+    links = node.css("a[href]")
+    if not links:
+        return None
+    last = links[-1]
+    text = (last.text() or "").strip()
+    if not text or not rules.is_read_more(text) or not b.text.rstrip().endswith(text):
+        return None
+    return last
 
 
 def _item_under(e: Element, top: Element) -> Element:
@@ -50,17 +70,16 @@ def _common(a: Element, b: Element) -> Element | None:
 
 def cut_closing_teasers(kept: list[RawBlock], config: ExtractConfig) -> list[RawBlock]:
     """``kept`` without a closing run of teaser items (see the module's docstring)."""
-    # Each headline's index, and the element holding its link.
-    link_of: dict[int, Element] = {}
+    # Each headline's index, and the block holding its link (itself, or its standfirst).
+    link_of: dict[int, RawBlock] = {}
     for i, b in enumerate(kept):
         if b.owner.tag not in rules.HEADING_TAGS:
             continue
         if b.link_density > 0.5:
-            link_of[i] = b.owner
-        elif i + 1 < len(kept) and kept[i + 1].link_chars and \
-                kept[i + 1].owner.tag not in rules.HEADING_TAGS and \
-                rules.ends_with_read_more(kept[i + 1].text):
-            link_of[i] = kept[i + 1].owner
+            link_of[i] = b
+        elif i + 1 < len(kept) and kept[i + 1].owner.tag not in rules.HEADING_TAGS and \
+                _read_more_link(kept[i + 1]) is not None:
+            link_of[i] = kept[i + 1]
     headlines = list(link_of)
     if len(headlines) < config.teaser_run:
         return kept
@@ -108,7 +127,8 @@ def cut_closing_teasers(kept: list[RawBlock], config: ExtractConfig) -> list[Raw
     if before < config.teaser_min_article and \
             sum(b.chars for b in inside) > 0.8 * sum(b.chars for b in kept):
         return kept  # the run is the page (a listing), not a tail after an article
-    if not all(_links_away(link_of[i]) for i in run):
+    if not all(_links_away(_heading_link(link_of[i]) if link_of[i] is kept[i]
+                           else _read_more_link(link_of[i])) for i in run):
         return kept
     for b in inside:
         b.keep, b.reason = False, "closing run of story teasers"
