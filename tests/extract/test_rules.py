@@ -7,6 +7,8 @@ import pytest
 from newspith.extract import rules
 from newspith.extract.rules import SOFT, STRONG, WEAK, element_hint, is_comment_region
 
+FERRY = "The ferry will run twice a day from May, the harbour board said on Monday. "
+
 
 @pytest.mark.parametrize("names, hint", [
     ("comments", -STRONG), ("sharebar", -STRONG), ("c-share-bar", -STRONG), ("ad", -STRONG),
@@ -69,7 +71,7 @@ def test_an_id_made_from_its_heading_is_not_a_role():
 def test_utility_classes_name_no_role_but_labels_still_do():
     # Tailwind's variants ("print:", "md:") and arbitrary values style an element; the words
     # in them ("print", "sidebar") say nothing of its role. An aria-label with a colon does.
-    prose = "The ferry will run twice a day from May, the harbour board said on Monday. " * 6
+    prose = FERRY * 6
     page = (f'<html><body><main><p class="mx-auto print:break-inside-avoid md:sidebar-open '
             f'w-[calc(100%-2rem)]">{prose}</p></main>'
             f'<div aria-label="Comments: 2"><p>{prose[:150].upper()}</p></div></body></html>')
@@ -82,7 +84,7 @@ def test_utility_classes_name_no_role_but_labels_still_do():
 
 
 def test_a_video_players_controls_stay_out_of_the_body():
-    prose = "The ferry will run twice a day from May, the harbour board said on Monday. " * 6
+    prose = FERRY * 6
     controls = ("<div class='video-js vjs-paused'><div class='vjs-big-play-button'><span "
                 "class='vjs-control-text'>Play Video</span></div><div class='vjs-control-bar'>"
                 "<div class='vjs-current-time'><span class='vjs-control-text'>Current Time "
@@ -98,7 +100,7 @@ def test_a_video_players_controls_stay_out_of_the_body():
 def test_a_column_hidden_on_phones_stays_out_of_the_body():
     # A page builder's two columns: the post, and a column of other prose that phones never
     # show. Both read as prose, so without the class their common parent is the body.
-    prose = "The ferry will run twice a day from May, the harbour board said on Monday. " * 5
+    prose = FERRY * 5
     side = ("<h3>Why islanders want a bridge</h3><p>" + "Islanders have asked for a bridge for "
             "thirty years, and the council has said no each time it was asked. " * 3 + "</p>") * 2
     page = (f"<html><body><div class='e-con e-parent'><div class='e-con e-child'><h1>Ferry</h1>"
@@ -113,7 +115,7 @@ def test_a_column_hidden_on_phones_stays_out_of_the_body():
 
 
 def _form_page(fields: str) -> str:
-    prose = "The ferry will run twice a day from May, the harbour board said on Monday. " * 5
+    prose = FERRY * 5
     form = ("<form action='/subscribe'><p>Get our free guide to the islands.</p>"
             "<div><label>First Name*</label></div><div><label>Company*</label></div>"
             f"<div><label>Phone*</label>{fields}</div>"
@@ -146,7 +148,7 @@ def test_titles_that_end_an_article(title, ends):
 
 def test_a_read_this_next_box_after_the_article_is_cut():
     from newspith import extract
-    prose = "The ferry will run twice a day from May, the harbour board said on Monday. " * 5
+    prose = FERRY * 5
     box = "".join(f"<p>Story {i} of the week, told again in a sentence for those who missed it."
                   f"</p>" for i in range(3))
     paras = "".join(f"<p>{prose}</p>" for _ in range(4))

@@ -6,6 +6,8 @@ import newspith
 
 PARAGRAPH = ("The harbour board voted on Monday to keep the winter ferry running, after a long "
              "meeting in which members weighed the cost of fuel against the needs of islanders. ")
+#: An article's own text: five paragraphs of two sentences.
+BODY = "".join(f"<p>{PARAGRAPH * 2}</p>" for _ in range(5))
 
 
 def _page(href: str) -> str:
@@ -13,9 +15,8 @@ def _page(href: str) -> str:
         f'<li><div class="source">Morning News</div><h3><a href="{href}{i}">Other story {i} '
         f'about the coast</a></h3><p>A standfirst of story {i} that tells the reader what '
         f'happened on the coast this week, in a sentence or two.</p></li>' for i in range(6))
-    body = "".join(f"<p>{PARAGRAPH * 2}</p>" for _ in range(5))
     return (f'<html><head><title>Winter ferry kept</title></head><body><div class="story">'
-            f'<h1>Winter ferry kept</h1>{body}<ul class="stream">{items}</ul></div>'
+            f'<h1>Winter ferry kept</h1>{BODY}<ul class="stream">{items}</ul></div>'
             f'</body></html>')
 
 
@@ -59,8 +60,7 @@ def _read_more_page(ending: str) -> str:
         f'that tells the reader what happened on the coast this week. '
         f'<a href="/news/detail/{i}">{ending}</a></p><p class="date">2012-11-0{i}</p></li>'
         for i in range(5))
-    body = "".join(f"<p>{PARAGRAPH * 2}</p>" for _ in range(5))
-    return (f'<html><body><div id="main"><h1>Winter ferry kept</h1>{body}</div>'
+    return (f'<html><body><div id="main"><h1>Winter ferry kept</h1>{BODY}</div>'
             f'<div id="more"><ul>{items}</ul></div></body></html>')
 
 
@@ -77,7 +77,6 @@ def test_unlinked_headlines_without_a_read_more_link_are_kept():
     assert "Other story 4 about the coast" in a.text
 
 
-
 def test_read_more_is_the_links_own_text():
     from newspith.extract.rules import is_read_more
     assert is_read_more("Read more...") and is_read_more("[Read more]") and is_read_more("Mehr »")
@@ -90,8 +89,7 @@ def test_answers_that_end_in_a_word_like_more_are_kept():
     items = "".join(
         f'<h3>Frage {i} zum Hafen</h3><p>Die Antwort {i} steht im <a href="/regel/{i}">Regelwerk'
         f'</a> und gilt seit Mai nicht mehr</p>' for i in range(4))
-    body = "".join(f"<p>{PARAGRAPH * 2}</p>" for _ in range(5))
-    a = newspith.extract(f"<html><body><article><h1>Hafen</h1>{body}{items}</article>"
+    a = newspith.extract(f"<html><body><article><h1>Hafen</h1>{BODY}{items}</article>"
                          f"</body></html>")
     assert "Frage 3 zum Hafen" in a.text and "Die Antwort 3" in a.text
 

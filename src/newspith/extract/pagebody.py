@@ -95,12 +95,12 @@ def _vouched(container: Element | None) -> bool:
         container.landmark or rules.element_hint(container.names) > 0)
 
 
-def _fallback_floor(sel: Selection, page_text: int, config: ExtractConfig) -> float:
+def _fallback_floor(vouched: bool, page_text: int, config: ExtractConfig) -> float:
     """The prose under which the article ladder's body is not the page's content. A body in a
     container that names itself content is trusted down to ``page_fallback_body_chars`` (an
     old news page: a short story among heavy menus); one in an anonymous ``<td>`` or ``<li>``
     also needs ``page_fallback_share`` of the page's text (a listing whose longest item won)."""
-    if _vouched(sel.container):
+    if vouched:
         return config.page_fallback_body_chars
     return max(config.page_fallback_body_chars, config.page_fallback_share * page_text)
 
@@ -114,15 +114,18 @@ def adapt_to_type(page_type: str, declared: dict[str, float], sel: Selection,
         return by_page(elements, blocks, config)
     if page_type in config.posts_body_types:
         return with_posts(sel, blocks, config)
-    if page_type in config.shape_body_types and not _vouched(sel.container):
-        main = _main_of(elements, [b for b in blocks if _outside_furniture(b)],
-                        config.page_main_share)
+    vouched = _vouched(sel.container)
+    if vouched and sel.prose_chars >= config.page_fallback_body_chars:
+        return sel  # a body its container vouches for, of a real length
+    candidates = [b for b in blocks if _outside_furniture(b)]
+    if page_type in config.shape_body_types and not vouched:
+        main = _main_of(elements, candidates, config.page_main_share)
         if main is not None:
             # Not an article, on a page whose <main> holds its text: the whole main region,
             # not the article ladder's anonymous box.
             return by_page(elements, blocks, config, main)
-    page_text = sum(b.chars for b in blocks if _outside_furniture(b))
-    if sel.prose_chars < _fallback_floor(sel, page_text, config):
+    page_text = sum(b.chars for b in candidates)
+    if sel.prose_chars < _fallback_floor(vouched, page_text, config):
         if page_type != "article" and page_text >= config.page_fallback_page_chars:
             # Almost no running text on a page with much text, and no sign of an article: its
             # content is not prose.

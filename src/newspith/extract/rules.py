@@ -284,7 +284,6 @@ READ_MORE_LINKS: Final = frozenset({
     "full story", "weiterlesen", "mehr", "lire la suite", "leer más", "leggi tutto",
     "lees meer", "czytaj dalej", "číst dál",
 })
-_READ_MORE_STRIP: Final = " .…»›→>[](){}:-–—"
 
 #: Sentences typical of consent banners, newsletter boxes and copyright lines.
 FURNITURE_RE: Final = re.compile(
@@ -316,8 +315,13 @@ def is_boilerplate_phrase(text: str) -> bool:
     a shop button ("Check price at Amazon")."""
     if len(text) > 40:
         return False
-    key = " ".join(_PUNCT_STRIP.sub(" ", text.lower()).split())
+    key = _phrase_key(text)
     return key in BOILERPLATE_PHRASES or SHOP_BUTTON_RE.match(key) is not None
+
+
+def _phrase_key(text: str) -> str:
+    """A short line as its lower-case words: "[Read more »]" → "read more"."""
+    return " ".join(_PUNCT_STRIP.sub(" ", text.lower()).split())
 
 
 def is_promo_line(text: str) -> bool:
@@ -327,7 +331,7 @@ def is_promo_line(text: str) -> bool:
 
 def is_read_more(link_text: str) -> bool:
     """True for a link text that leads on to a story: "Read more...", "[Read more]", "Mehr »"."""
-    return " ".join(link_text.lower().strip(_READ_MORE_STRIP).split()) in READ_MORE_LINKS
+    return _phrase_key(link_text) in READ_MORE_LINKS
 
 
 # Every FURNITURE_RE phrase contains one of these (lowercased): a cheap substring test runs

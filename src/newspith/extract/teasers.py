@@ -70,16 +70,17 @@ def _common(a: Element, b: Element) -> Element | None:
 
 def cut_closing_teasers(kept: list[RawBlock], config: ExtractConfig) -> list[RawBlock]:
     """``kept`` without a closing run of teaser items (see the module's docstring)."""
-    # Each headline's index, and the block holding its link (itself, or its standfirst).
-    link_of: dict[int, RawBlock] = {}
+    # Each headline's index, and its standfirst's read-more link (``None``: the headline is
+    # a link itself, looked up only if the run is cut).
+    link_of: dict[int, object] = {}
     for i, b in enumerate(kept):
         if b.owner.tag not in rules.HEADING_TAGS:
             continue
         if b.link_density > 0.5:
-            link_of[i] = b
+            link_of[i] = None
         elif i + 1 < len(kept) and kept[i + 1].owner.tag not in rules.HEADING_TAGS and \
-                _read_more_link(kept[i + 1]) is not None:
-            link_of[i] = kept[i + 1]
+                (link := _read_more_link(kept[i + 1])) is not None:
+            link_of[i] = link
     headlines = list(link_of)
     if len(headlines) < config.teaser_run:
         return kept
@@ -127,8 +128,8 @@ def cut_closing_teasers(kept: list[RawBlock], config: ExtractConfig) -> list[Raw
     if before < config.teaser_min_article and \
             sum(b.chars for b in inside) > 0.8 * sum(b.chars for b in kept):
         return kept  # the run is the page (a listing), not a tail after an article
-    if not all(_links_away(_heading_link(link_of[i]) if link_of[i] is kept[i]
-                           else _read_more_link(link_of[i])) for i in run):
+    if not all(_links_away(link_of[i] if link_of[i] is not None else _heading_link(kept[i]))
+               for i in run):
         return kept
     for b in inside:
         b.keep, b.reason = False, "closing run of story teasers"
