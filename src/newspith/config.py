@@ -119,6 +119,12 @@ class ExtractConfig:
     page_body_types: tuple[str, ...] = ("listing", "collection", "service")
     #: Page types whose reader comments are their content (a forum's posts): they join the body.
     posts_body_types: tuple[str, ...] = ("forum",)
+    #: ...except comments under each post (a Q&A site's remarks under the question and each
+    #: answer): threads, at least ``post_comment_threads`` of them, each within
+    #: ``post_comment_levels`` levels of a post the body already holds. One thread next to the
+    #: body is the discussion itself, and stays.
+    post_comment_threads: int = 2
+    post_comment_levels: int = 2
     #: Page types that get the whole-page body, whether the type was declared or read from
     #: the page's shape, when the article ladder's container does not name itself content and
     #: the page has a ``<main>`` landmark holding ``page_main_share`` of its text. Old pages
@@ -135,6 +141,11 @@ class ExtractConfig:
     page_fallback_body_chars: int = 350
     page_fallback_page_chars: int = 2000
     page_fallback_share: float = 0.15
+    #: Page types whose customer reviews are not content (a product's), unless the reviews hold
+    #: at least ``review_body_share`` of the body: then the page is a review itself (0.5 kept
+    #: the reviews of two shops whose descriptions are short; no page moved between 0.8 and 0.95).
+    review_free_types: tuple[str, ...] = ("product",)
+    review_body_share: float = 0.9
     #: The whole-page body keeps to the page's ``<main>`` when that holds this share of its text.
     page_main_share: float = 0.4
 

@@ -161,3 +161,63 @@ def test_without_a_main_region_the_article_body_stays():
     # An old page has no <main>: a box of prose among link lists is still its story.
     a = newspith.extract(_cards_page("div"))
     assert PROSE.strip() in a.text and "Item number 19 for the harbour" not in a.text
+
+
+def _qa_page() -> str:
+    def post(kind: str, i: int, remarks: int) -> str:
+        notes = "".join(
+            f'<li class="comment"><span class="comment-copy">Remark {i}.{j}: does this still '
+            f'hold for the winter timetable, when the early boats do not run?</span> '
+            f'<a class="comment-user">reader{j}</a></li>' for j in range(remarks))
+        return (f'<div class="{kind}"><div class="post-layout"><div class="postcell">'
+                f'<div class="post-text"><p>{kind.title()} {i}: {PROSE}</p></div></div>'
+                f'<div class="comments"><ul class="comments-list">{notes}</ul></div>'
+                f'</div></div>')
+    answers = "".join(post("answer", i, 2) for i in range(1, 4))
+    return (f'<html><body><div id="mainbar"><h1>How early does the first ferry leave?</h1>'
+            f'{post("question", 0, 3)}<div id="answers">{answers}</div></div></body></html>')
+
+
+def test_remarks_under_each_post_of_a_qa_page_stay_comments():
+    a = newspith.extract(_qa_page(), url="https://ask.example/questions/4417/first-ferry")
+    assert a.page_type == "forum"
+    assert all(f"{k} {i}:" in a.text for k, i in
+               (("Question", 0), ("Answer", 1), ("Answer", 2), ("Answer", 3)))
+    assert "Remark" not in a.text
+    assert len(a.comments) == 9 and a.comments[0].startswith("Remark 0.0:")
+
+
+def _shop_page(reviews_class: str, description: str) -> str:
+    import json
+    ld = json.dumps({"@context": "https://schema.org", "@type": "Product", "name": "Kettle",
+                     "offers": {"@type": "Offer", "price": "39.00"}})
+    reviews = "".join(
+        f'<div class="item"><h4>Review {i}: boils fast</h4><p>Review {i}: I bought this '
+        f'kettle for the office and it has boiled water every morning for a month without a '
+        f'fault, though the lid sticks a little when it is hot.</p></div>' for i in range(3))
+    return (f'<html><head><script type="application/ld+json">{ld}</script></head><body><main>'
+            f'<h1>Kettle</h1><div class="product-description">{description}</div>'
+            f'<div class="{reviews_class}"><h3>Customer reviews</h3>{reviews}</div>'
+            f'</main></body></html>')
+
+
+def test_a_products_customer_reviews_are_not_its_content():
+    description = ("<p>A steel kettle that boils fast and pours clean, with a long spout and a "
+                   "lid that opens wide for cleaning.</p><ul><li>Capacity: 1.7 litres</li>"
+                   "<li>Power: 2200 W</li></ul>")
+    for widget in ("product-reviews", "okeReviews-widget", "jdgm-widget"):
+        a = newspith.extract(_shop_page(widget, description),
+                             url="https://shop.example/products/kettle")
+        assert a.page_type == "product"
+        assert "pours clean" in a.text and "Capacity: 1.7 litres" in a.text
+        assert "Review" not in a.text, widget
+    # "preview" names no reviews.
+    a = newspith.extract(_shop_page("product-preview", description),
+                         url="https://shop.example/products/kettle")
+    assert "Review 2:" in a.text
+
+
+def test_a_body_that_is_all_review_stays():
+    a = newspith.extract(_shop_page("product-reviews", ""),
+                         url="https://shop.example/products/kettle")
+    assert "Review 0:" in a.text and "Review 2:" in a.text

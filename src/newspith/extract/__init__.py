@@ -108,10 +108,10 @@ def run(html: str | bytes | LexborHTMLParser, url: str | None = None, *,
     declared = declared_points(url or md.url, md.ld_types, md.og_type)
     page_type, points = classify(declared, _shape(raw, selection, comments, md))
     body = adapt_to_type(page_type, declared, selection, elements, raw, config)
-    if body.strategy == "page":
-        comments = collect_comments(raw, config)  # blocks the article ladder kept may be free
-    elif body is not selection:
-        comments = ()  # a forum's posts are its body
+    if body is not selection:
+        # The page body frees blocks the article ladder kept; a forum's posts are its body,
+        # and what stays of its comments are the remarks under each post.
+        comments = collect_comments(raw, config)
     kept = body.blocks
 
     repaired = False

@@ -31,7 +31,7 @@ from newspith.extract.body import Selection
 from newspith.extract.comments import comment_groups
 from newspith.extract.segment import Element, RawBlock
 
-__all__ = ["adapt_to_type", "by_page", "with_posts"]
+__all__ = ["adapt_to_type", "by_page", "with_posts", "without_reviews"]
 
 
 def _outside_furniture(b: RawBlock) -> bool:
@@ -76,15 +76,68 @@ def by_page(elements: list[Element], blocks: list[RawBlock], config: ExtractConf
     return Selection("page", [b for b in blocks if b.keep], main)
 
 
+def _thread_of(e: Element) -> Element:
+    """The outermost element of the comment region ``e`` is in."""
+    while e.parent is not None and e.parent.comment:
+        e = e.parent
+    return e
+
+
+def _post_comments(posts: list[RawBlock], body: list[RawBlock], config: ExtractConfig
+                   ) -> set[int]:
+    """The comment threads (by element index) that hang under the body's own posts: each
+    within ``post_comment_levels`` levels of a body block, when there are at least
+    ``post_comment_threads`` such threads (a Q&A page: remarks under the question and under
+    each answer). A single thread beside the body is the discussion, not remarks on a post."""
+    threads = {t.idx: t for t in (_thread_of(b.owner) for b in posts)}
+    attached: set[int] = set()
+    for t in threads.values():
+        up = t.parent
+        for _ in range(config.post_comment_levels):
+            if up is None:
+                break
+            if any(b.owner.within(up) for b in body):
+                attached.add(t.idx)
+                break
+            up = up.parent
+    return attached if len(attached) >= config.post_comment_threads else set()
+
+
 def with_posts(sel: Selection, blocks: list[RawBlock], config: ExtractConfig) -> Selection:
-    """The article's blocks and the thread's posts, in page order."""
+    """The article's blocks and the thread's posts, in page order; not the remarks under
+    each post (:func:`_post_comments`), which stay comments."""
     posts = [b for group in comment_groups(blocks, config) for b in group]
+    remarks = _post_comments(posts, sel.blocks, config) if posts else set()
+    if remarks:
+        posts = [b for b in posts if _thread_of(b.owner).idx not in remarks]
     if not posts:
         return sel
     for b in posts:
         b.keep, b.reason = True, "forum post"
     kept = sorted([*sel.blocks, *posts], key=lambda b: b.index)
     return Selection(sel.strategy + "+posts", kept, sel.container)
+
+
+def _in_reviews(e: Element | None) -> bool:
+    while e is not None and e.tag not in ("body", "html"):  # (their classes describe the page)
+        if e.names and rules.is_review_region(e.names):
+            return True
+        e = e.parent
+    return False
+
+
+def without_reviews(sel: Selection, config: ExtractConfig) -> Selection:
+    """``sel`` without the blocks in a customer-review region (:func:`rules.is_review_region`),
+    unless those hold ``review_body_share`` of it: a body made of a review is a review."""
+    reviews = [_in_reviews(b.owner) for b in sel.blocks]
+    held = sum(b.chars for b, r in zip(sel.blocks, reviews) if r)
+    if not held or held >= config.review_body_share * sum(b.chars for b in sel.blocks):
+        return sel
+    for b, r in zip(sel.blocks, reviews):
+        if r:
+            b.keep, b.reason = False, "customer reviews"
+    return Selection(sel.strategy, [b for b, r in zip(sel.blocks, reviews) if not r],
+                     sel.container)
 
 
 def _vouched(container: Element | None) -> bool:
@@ -108,7 +161,17 @@ def _fallback_floor(vouched: bool, page_text: int, config: ExtractConfig) -> flo
 def adapt_to_type(page_type: str, declared: dict[str, float], sel: Selection,
                   elements: list[Element], blocks: list[RawBlock], config: ExtractConfig
                   ) -> Selection:
-    """The body for ``page_type``: the article ladder's ``sel``, or one of the above."""
+    """The body for ``page_type``: the article ladder's ``sel``, or one of the above; a
+    product's without its customer reviews."""
+    body = _body_for_type(page_type, declared, sel, elements, blocks, config)
+    if page_type in config.review_free_types:
+        return without_reviews(body, config)
+    return body
+
+
+def _body_for_type(page_type: str, declared: dict[str, float], sel: Selection,
+                   elements: list[Element], blocks: list[RawBlock], config: ExtractConfig
+                   ) -> Selection:
     if page_type in config.page_body_types and \
             declared.get(page_type, 0.0) > declared.get("article", 0.0):
         return by_page(elements, blocks, config)

@@ -231,6 +231,23 @@ def is_comment_region(class_id: str) -> bool:
     return bool(_class_flags(class_id) & _F_COMMENT)
 
 
+#: Class/id words of a shop's customer reviews and their widgets (Yotpo, Okendo, Judge.me,
+#: Stamped, Loox, Trustpilot, Bazaarvoice, Feefo, Reevoo): on a product page the reviews are
+#: other people's words about the item, not its description (see ``pagebody.without_reviews``).
+REVIEW_WORDS: Final = frozenset({
+    "review", "reviews", "yotpo", "okendo", "jdgm", "judgeme", "stamped", "loox", "trustpilot",
+    "bv", "feefo", "reevoo", "powerreviews",
+})
+
+
+@lru_cache(maxsize=16384)  # bounded, as above
+def is_review_region(class_id: str) -> bool:
+    """True when an element's class/id names customer reviews ("product-reviews",
+    "okeReviews-review", "jdgm-widget"); not "preview" or "reviewed-by"."""
+    return any(tok in REVIEW_WORDS
+               for tok in _CAMEL.sub("-", class_id).lower().translate(_SEP_TO_SPACE).split())
+
+
 def element_hint(class_id: str) -> int:
     """Hint of an element from its ``class`` and ``id`` values: -2 … +2 (negative: boilerplate),
     or ``-SOFT`` for a word that is furniture only outside the article (``widget``).
