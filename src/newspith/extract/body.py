@@ -158,7 +158,7 @@ def _rescue_sandwiched(inside: list[RawBlock], kept: list[RawBlock], config: Ext
     for i in range(n - 1, -1, -1):
         b = inside[i]
         if (b.reason == "link-dense" and seen and prose_before[i] and b.owner.neg < rules.STRONG
-                and not rules.is_promo_line(b.text)):
+                and not b.furniture and not rules.is_promo_line(b.text)):
             b.keep, b.reason, rescued = True, "list inside the body", True
         seen = seen or (b.keep and b.value > 0)
     return [b for b in inside if b.keep] if rescued else kept

@@ -167,11 +167,11 @@ def score_blocks(blocks: list[RawBlock], config: ExtractConfig) -> None:
 def _value(b: RawBlock, config: ExtractConfig) -> float:
     chars = b.chars
     owner = b.owner
+    if chars <= 40 and rules.is_boilerplate_phrase(b.text):
+        b.furniture = "phrase"  # (linked or not: "Check price at REI" is a link)
+        return -float(chars)
     ld = b.link_chars / chars if chars else 0.0
     if ld > config.max_link_density:
-        return -float(chars)
-    if chars <= 40 and rules.is_boilerplate_phrase(b.text):
-        b.furniture = "phrase"
         return -float(chars)
     if rules.is_furniture(b.text):
         b.furniture = "sentence"
