@@ -165,3 +165,17 @@ def test_a_read_this_next_box_after_the_article_is_cut():
 ])
 def test_shop_buttons_are_boilerplate(line, is_button):
     assert rules.is_boilerplate_phrase(line) is is_button
+
+
+def test_an_accordion_marked_as_a_tab_list_is_read():
+    # role="tablist" on an accordion whose panel holds the episode's transcript: a tab list is
+    # a row of short tab names, which weigh as short lines anyway; the role is no furniture.
+    import newspith
+    transcript = "".join(f"<p>Part {i}: {FERRY * 3}</p>" for i in range(6))
+    html = ('<html><body><main><article><h1>Episode 12</h1><p>Show notes: the ferry and the '
+            'harbour board, with a guest from the port.</p></article>'
+            '<div id="info" role="tablist"><div class="card"><h5><a href="#t">Transcript</a>'
+            f'</h5><div id="t" role="tabpanel" class="collapse">{transcript}</div></div></div>'
+            '</main></body></html>')
+    a = newspith.extract(html)
+    assert "Part 0:" in a.text and "Part 5:" in a.text

@@ -47,10 +47,11 @@ HEADING_TAGS: Final = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 #: Semantic tags whose whole subtree is page furniture, not an article.
 BOILERPLATE_TAGS: Final = frozenset({"nav", "footer", "aside", "menu"})
-#: ``role`` values with the same meaning.
+#: ``role`` values with the same meaning. (Not ``tablist``: accordions wear it around panels
+#: that hold a transcript or a product's details; real tab names weigh as short lines anyway.)
 BOILERPLATE_ROLES: Final = frozenset({
     "navigation", "contentinfo", "complementary", "banner", "menu", "menubar", "search",
-    "dialog", "alertdialog", "toolbar", "tablist",
+    "dialog", "alertdialog", "toolbar",
 })
 #: Semantic tags that mark the main content.
 CONTENT_TAGS: Final = frozenset({"article", "main"})
