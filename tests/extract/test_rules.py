@@ -179,3 +179,16 @@ def test_an_accordion_marked_as_a_tab_list_is_read():
             '</main></body></html>')
     a = newspith.extract(html)
     assert "Part 0:" in a.text and "Part 5:" in a.text
+
+
+def test_runs_of_uuids_are_machine_text():
+    ids = ["9303097a-d3e5-41e1-baf5-303640756ebf", "2bf8403c-6590-4d73-8b16-95f6c3ecdef8",
+           "84f535a2-9d93-4358-b5a8-c77d761c12e9", "74566818-87fa-4f92-a44b-1994747f4b09"]
+    assert rules.is_machine_text("S".join(ids) + " p o n s o r e d")
+    assert not rules.is_machine_text("Take note of the UUID - eg. " + ids[0])
+    assert not rules.is_machine_text(f"{ids[0]} and {ids[1]} are the two disks; the third "
+                                     "one, the backup drive, shows no UUID at all in the list")
+    import newspith
+    html = (f"<html><body><article><h1>Kettle</h1><p>{FERRY * 3}</p>"
+            f"<div>{'X'.join(ids)}</div><p>{FERRY * 2}</p></article></body></html>")
+    assert ids[0] not in newspith.extract(html).text

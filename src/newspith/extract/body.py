@@ -85,14 +85,15 @@ def _with_siblings(container: Element, elements: list[Element],
 
 # --- phase 4: blocks inside the container -------------------------------------------------------
 
+_FURNITURE_REASONS: Final = {"phrase": "boilerplate phrase", "sentence": "furniture sentence"}
+
+
 def _keep(b: RawBlock, top: Element, config: ExtractConfig) -> tuple[bool, str]:
     """Whether a block inside the chosen container belongs to the article, and why."""
     if b.link_density > config.max_link_density:
         return False, "link-dense"
-    if b.furniture == "phrase":
-        return False, "boilerplate phrase"
-    if b.furniture == "sentence":
-        return False, "furniture sentence"
+    if b.furniture:
+        return False, _FURNITURE_REASONS.get(b.furniture, b.furniture)
     if rules.is_promo_line(b.text) and b.link_chars:
         return False, "promo line"
     if b.owner.neg >= rules.STRONG and top.neg < rules.STRONG:

@@ -337,6 +337,21 @@ def is_boilerplate_phrase(text: str) -> bool:
     return key in BOILERPLATE_PHRASES or SHOP_BUTTON_RE.match(key) is not None
 
 
+#: A UUID: 36 characters of hex digits and dashes.
+_UUID: Final = re.compile(
+    r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+
+
+def is_machine_text(text: str) -> bool:
+    """True for a block made of UUIDs: at least three, covering half its characters. Shops
+    write such runs into hidden spans to scramble a "Sponsored" label letter by letter (eBay);
+    a sentence that quotes one ("note the UUID, e.g. ba5b7f3a-…") is not one."""
+    if text.count("-") < 12:
+        return False
+    found = _UUID.findall(text)
+    return len(found) >= 3 and 2 * sum(map(len, found)) >= len(text)
+
+
 def _phrase_key(text: str) -> str:
     """A short line as its lower-case words: "[Read more »]" → "read more"."""
     return " ".join(_PUNCT_STRIP.sub(" ", text.lower()).split())

@@ -167,6 +167,9 @@ def score_blocks(blocks: list[RawBlock], config: ExtractConfig) -> None:
 def _value(b: RawBlock, config: ExtractConfig) -> float:
     chars = b.chars
     owner = b.owner
+    if chars >= 108 and rules.is_machine_text(b.text):
+        b.furniture = "machine text"
+        return -float(chars)
     if chars <= 40 and rules.is_boilerplate_phrase(b.text):
         b.furniture = "phrase"  # (linked or not: "Check price at REI" is a link)
         return -float(chars)

@@ -76,7 +76,7 @@ class RawBlock:
         self.keep = False
         self.reason = ""
         self.words = 0
-        self.furniture = ""  # "phrase" (Share, Advertisement) or "sentence" (cookie, ©), scoring
+        self.furniture = ""  # "phrase" (Share), "sentence" (cookie, ©), "machine text": scoring
 
     @property
     def link_density(self) -> float:
