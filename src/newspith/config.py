@@ -146,6 +146,10 @@ class ExtractConfig:
     #: the reviews of two shops whose descriptions are short; no page moved between 0.8 and 0.95).
     review_free_types: tuple[str, ...] = ("product",)
     review_body_share: float = 0.9
+    #: Page types whose shelves of other products ("Similar items", "Customers also viewed",
+    #: up to the next heading as high) are not content. (A documentation page's "Related
+    #: products" section documents a field.)
+    shelf_free_types: tuple[str, ...] = ("product", "collection")
     #: The whole-page body keeps to the page's ``<main>`` when that holds this share of its text.
     page_main_share: float = 0.4
 

@@ -221,3 +221,18 @@ def test_a_body_that_is_all_review_stays():
     a = newspith.extract(_shop_page("product-reviews", ""),
                          url="https://shop.example/products/kettle")
     assert "Review 0:" in a.text and "Review 2:" in a.text
+
+
+def test_a_products_shelves_of_other_products_are_cut():
+    shelf = "".join(f'<div class="tile"><p>Travel kettle model {i}, steel, 0.8 litres, '
+                    f'folding handle and a case</p><p>$2{i}.00</p></div>' for i in range(4))
+    description = ("<h2>About this item</h2><p>A steel kettle that boils fast and pours clean, "
+                   "with a long spout and a lid that opens wide for cleaning.</p>"
+                   f"<h3>Customers also viewed</h3>{shelf}"
+                   "<h3>Specifications</h3><ul><li>Capacity: 1.7 litres</li>"
+                   "<li>Power: 2200 W</li></ul>")
+    a = newspith.extract(_shop_page("product-reviews", description),
+                         url="https://shop.example/products/kettle")
+    assert a.page_type == "product"
+    assert "pours clean" in a.text and "Capacity: 1.7 litres" in a.text
+    assert "Travel kettle" not in a.text and "Customers also viewed" not in a.text

@@ -31,7 +31,7 @@ from newspith.extract.body import Selection
 from newspith.extract.comments import comment_groups
 from newspith.extract.segment import Element, RawBlock
 
-__all__ = ["adapt_to_type", "by_page", "with_posts", "without_reviews"]
+__all__ = ["adapt_to_type", "by_page", "with_posts", "without_reviews", "without_shelves"]
 
 
 def _outside_furniture(b: RawBlock) -> bool:
@@ -140,6 +140,24 @@ def without_reviews(sel: Selection, config: ExtractConfig) -> Selection:
                      sel.container)
 
 
+def without_shelves(sel: Selection) -> Selection:
+    """``sel`` without a shop's shelves of other products: from a heading titling one
+    (:func:`rules.is_recommend_title`) to the next heading of its level or higher."""
+    level = 0
+    dropped = False
+    for b in sel.blocks:
+        h = int(b.owner.tag[1]) if b.owner.tag in rules.HEADING_TAGS else 0
+        if level and h and h <= level:
+            level = 0
+        if h and not level and rules.is_recommend_title(b.text):
+            level = h
+        if level:
+            b.keep, b.reason, dropped = False, "other products", True
+    if not dropped:
+        return sel
+    return Selection(sel.strategy, [b for b in sel.blocks if b.keep], sel.container)
+
+
 def _vouched(container: Element | None) -> bool:
     """True when the article ladder's container names itself content: a landmark (``<main>``,
     ``<article>``) or a content class word, weak ones included (``entry-body``, ``post``,
@@ -164,8 +182,10 @@ def adapt_to_type(page_type: str, declared: dict[str, float], sel: Selection,
     """The body for ``page_type``: the article ladder's ``sel``, or one of the above; a
     product's without its customer reviews."""
     body = _body_for_type(page_type, declared, sel, elements, blocks, config)
+    if page_type in config.shelf_free_types:
+        body = without_shelves(body)
     if page_type in config.review_free_types:
-        return without_reviews(body, config)
+        body = without_reviews(body, config)
     return body
 
 

@@ -405,6 +405,24 @@ SECTION_END_RE: Final = re.compile(
     + _SECTION_TAIL, re.IGNORECASE)
 
 
+#: Titles of a shop's recommendation shelves: the items under them are other products.
+RECOMMEND_TITLE_RE: Final = re.compile(
+    r"^(?:similar (?:items|products)|(?:people|customers|shoppers)(?: who (?:viewed|bought) "
+    r"this(?: item| product)?)? also (?:viewed|bought|liked|like)|frequently bought together|"
+    r"recently viewed(?: items| products)?|(?:complete|shop) the look|"
+    r"related (?:products|items)|more from this (?:seller|shop|brand)|sellers? other items|"
+    r"explore related items|sponsored products|compare similar items|pairs well with|"
+    r"you (?:may|might) also (?:like|love|need)|related searches)"
+    + _SECTION_TAIL)
+
+
+def is_recommend_title(text: str) -> bool:
+    """True for the title of a shop's shelf of other products ("Similar items", "Customers
+    also viewed", "Seller's other items")."""
+    return len(text) <= 80 and RECOMMEND_TITLE_RE.match(
+        _phrase_key(text).replace("seller s ", "sellers ")) is not None
+
+
 def is_thread_title(text: str) -> bool:
     """True for a line that titles a comment thread ("Comments", "12 Responses")."""
     return len(text) <= 60 and THREAD_TITLE_RE.match(text.strip(" .:·|-–—»")) is not None
