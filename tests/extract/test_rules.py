@@ -192,3 +192,14 @@ def test_runs_of_uuids_are_machine_text():
     html = (f"<html><body><article><h1>Kettle</h1><p>{FERRY * 3}</p>"
             f"<div>{'X'.join(ids)}</div><p>{FERRY * 2}</p></article></body></html>")
     assert ids[0] not in newspith.extract(html).text
+
+
+def test_a_carousels_cloned_slides_are_read_once():
+    import newspith
+    slides = "".join(f'<div class="slick-slide{c}"><p>Slide {i}: {FERRY}</p></div>'
+                      for c, i in (("  slick-cloned", 2), ("", 0), ("", 1), ("", 2),
+                                   (" slick-cloned", 0)))
+    html = (f"<html><body><article><h1>Harbour in pictures</h1><p>{FERRY * 3}</p>"
+            f'<div class="gallery-track">{slides}</div><p>{FERRY * 2}</p></article></body></html>')
+    text = newspith.extract(html).text
+    assert [text.count(f"Slide {i}:") for i in range(3)] == [1, 1, 1]

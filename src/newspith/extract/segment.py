@@ -12,6 +12,7 @@ recursion error; nesting beyond ``ExtractConfig.max_depth`` is flattened into it
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 from selectolax.lexbor import LexborHTMLParser
@@ -114,6 +115,18 @@ def _is_hidden(attrs: dict) -> bool:
     return False
 
 
+#: Copies of a carousel's slides that its script adds so the carousel can loop (Slick, Owl,
+#: Swiper, Glide, Splide): the same slide is in the page once more, unhidden.
+_CLONE_CLASS: Final = re.compile(
+    r"(?:^|\s)(?:slick-cloned|cloned|swiper-slide-duplicate|glide__slide--clone|"
+    r"splide__slide--clone|is-clone)(?:\s|$)")
+
+
+def _is_clone(cls: str | None) -> bool:
+    return cls is not None and ("clone" in cls or "duplicate" in cls) and \
+        _CLONE_CLASS.search(cls) is not None
+
+
 # Tags are read by their number: lexbor numbers the standard tags once for all documents (a
 # custom element's number is an address, valid in one document only), and a number costs no
 # string decoding. The first node of each standard tag fills the table.
@@ -212,7 +225,8 @@ def segment(root, config: ExtractConfig, skip_furniture: bool = True
         # Formatting tags are read without their attributes (the most frequent elements, and
         # never a region); everything else is checked for being hidden.
         attrs = _NO_ATTRS if tag in _FORMATTING else node.attributes
-        if attrs and ("hidden" in attrs or "style" in attrs) and _is_hidden(attrs):
+        if attrs and (("hidden" in attrs or "style" in attrs) and _is_hidden(attrs)
+                      or _is_clone(attrs.get("class"))):
             node = node.next
             continue
         if tag == "br":
