@@ -89,6 +89,9 @@ class ExtractConfig:
     #: A "Comments" or "Related stories" title ends the body only after this share of its prose
     #: (a body section that happens to be called "Discussion" stays).
     tail_cut_share: float = 0.5
+    #: ...and a "Related" title (not a comment thread's) does not end it when at least this
+    #: share of the body's prose comes after it: a "You may also like" box in mid-article.
+    tail_rest_share: float = 0.35
 
     #: A closing run of at least ``teaser_run`` sibling items, each a headline linking to
     #: another page, with ``teaser_item_blocks`` blocks an item on average and at most

@@ -203,3 +203,15 @@ def test_a_carousels_cloned_slides_are_read_once():
             f'<div class="gallery-track">{slides}</div><p>{FERRY * 2}</p></article></body></html>')
     text = newspith.extract(html).text
     assert [text.count(f"Slide {i}:") for i in range(3)] == [1, 1, 1]
+
+
+def test_a_related_box_in_mid_article_does_not_end_it():
+    from newspith import extract
+    box = "".join(f'<li><a href="/s/{i}">Story {i} of the week</a></li>' for i in range(3))
+    paras = [f"<p>Part {i}: {FERRY * 4}</p>" for i in range(7)]
+    # The box comes after the body's first half, with more than a third of its prose to follow.
+    html = (f"<html><body><article><h1>Ferry</h1>{''.join(paras[:4])}"
+            f"<h3>You may also like</h3><ul>{box}</ul>{''.join(paras[4:])}"
+            f"</article></body></html>")
+    text = extract(html).text
+    assert "Part 0:" in text and "Part 6:" in text

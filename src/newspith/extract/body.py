@@ -171,18 +171,22 @@ def _cut_tail_sections(inside: list[RawBlock], kept: list[RawBlock], config: Ext
 
     Comment threads and related lists often sit inside the article's container with no markup
     to tell them apart (flat ``<p>``s after ``<h2>Comments</h2>``); their title is the tell.
-    Only the back half is cut, so a body section that happens to be called "Discussion" stays.
+    Only the back half is cut, so a body section that happens to be called "Discussion" stays;
+    and a "Related" title with much of the body's prose after it (``tail_rest_share``) titles a
+    box in mid-article, not the end.
     """
     total = sum(b.chars for b in kept if b.value > 0)
     cut_share = config.tail_cut_share / 2 if config.favor_precision else config.tail_cut_share
+    rest_floor = config.tail_rest_share * total
     seen = 0
     for b in inside:
         if b.keep and b.value > 0:
             seen += b.chars
         # A thread title ends the body once it has some prose; other titles ("Related",
-        # "Discussion") only in its back half.
+        # "Discussion") only in its back half, with little prose after them.
         if (seen >= config.min_body_chars and rules.is_thread_title(b.text)) or (
-                seen >= cut_share * total and rules.is_section_end(b.text)):
+                seen >= cut_share * total and total - seen < rest_floor
+                and rules.is_section_end(b.text)):
             cut = b.index
             for k in kept:
                 if k.index >= cut:
