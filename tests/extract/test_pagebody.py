@@ -236,3 +236,18 @@ def test_a_products_shelves_of_other_products_are_cut():
     assert a.page_type == "product"
     assert "pours clean" in a.text and "Capacity: 1.7 litres" in a.text
     assert "Travel kettle" not in a.text and "Customers also viewed" not in a.text
+
+
+def test_replies_that_each_read_as_a_thread_stay_posts():
+    # Each reply is its own comment region, all hanging from one element beside the question:
+    # they are the thread's posts, not remarks under posts.
+    replies = "".join(
+        f'<article class="comment-entry"><p>Reply {i}: the ferry ran on time all week and '
+        f'the new timetable suits the early shift at the harbour much better.</p></article>'
+        for i in range(4))
+    html = (f'<html><body><div class="thread"><article class="topic"><h1>Is the new ferry '
+            f'timetable better?</h1><p>{PROSE}</p></article><div class="posts">{replies}</div>'
+            f'</div></body></html>')
+    a = newspith.extract(html, url="https://forum.example/t/ferry-timetable/123")
+    assert a.page_type == "forum"
+    assert all(f"Reply {i}:" in a.text for i in range(4)) and not a.comments

@@ -86,21 +86,25 @@ def _thread_of(e: Element) -> Element:
 def _post_comments(posts: list[RawBlock], body: list[RawBlock], config: ExtractConfig
                    ) -> set[int]:
     """The comment threads (by element index) that hang under the body's own posts: each
-    within ``post_comment_levels`` levels of a body block, when there are at least
-    ``post_comment_threads`` such threads (a Q&A page: remarks under the question and under
-    each answer). A single thread beside the body is the discussion, not remarks on a post."""
+    within ``post_comment_levels`` levels of a body block, under a post of its own, when there
+    are at least ``post_comment_threads`` such threads (a Q&A page: remarks under the question
+    and under each answer). A single thread beside the body is the discussion, not remarks on
+    a post; so are replies that each read as a thread but all hang from one element."""
     threads = {t.idx: t for t in (_thread_of(b.owner) for b in posts)}
-    attached: set[int] = set()
+    post_of: dict[int, int] = {}  # thread -> the element joining it to the body's post
     for t in threads.values():
         up = t.parent
         for _ in range(config.post_comment_levels):
             if up is None:
                 break
             if any(b.owner.within(up) for b in body):
-                attached.add(t.idx)
+                post_of[t.idx] = up.idx
                 break
             up = up.parent
-    return attached if len(attached) >= config.post_comment_threads else set()
+    posts_with_remarks = set(post_of.values())
+    if len(post_of) < config.post_comment_threads or len(posts_with_remarks) < len(post_of):
+        return set()
+    return set(post_of)
 
 
 def with_posts(sel: Selection, blocks: list[RawBlock], config: ExtractConfig) -> Selection:
