@@ -54,6 +54,21 @@ def test_comment_regions_in_other_languages():
     assert not is_comment_region("share-tools") and not is_comment_region("article-body")
 
 
+def test_replies_are_comment_regions():
+    # A forum's replies (article.reply) are its posts; on a news page, reader comments.
+    assert is_comment_region("reply reply_2322459") and is_comment_region("replies")
+    import newspith
+    replies = "".join(f'<article class="reply"><p>Reply {i}: {FERRY}</p></article>'
+                      for i in range(3))
+    html = (f'<html><body><article class="topic"><h1>First trip to the harbour</h1>'
+            f'<p>{FERRY * 3}</p></article><section class="replies">{replies}</section>'
+            f'</body></html>')
+    forum = newspith.extract(html, url="https://forum.example/t/first-trip/387270")
+    assert forum.page_type == "forum" and "Reply 2:" in forum.text
+    story = newspith.extract(html, url="https://paper.example/2024/05/first-trip")
+    assert "Reply 0:" not in story.text and len(story.comments) == 3
+
+
 def test_an_id_made_from_its_heading_is_not_a_role():
     """Sphinx and Markdown renderers name sections after their titles: "shared" is no share bar."""
     from newspith import extract

@@ -67,7 +67,7 @@ SOFT: Final = 3    # hint level only: strong outside a content region, weak insi
 COMMENT_WORDS: Final = (
     "comment", "disqus", "kommentar", "komentar", "comentario", "comentário", "commentaire",
     "comentari", "commenti", "reactie", "reacties", "reageer", "leserbrief", "kommentaar",
-    "reaction",
+    "reaction", "reply", "replies",  # (a forum's replies: article.reply)
 )
 
 # Prefix patterns: a token *starting* with one of these words hits (``comments``, ``sharebar``).
