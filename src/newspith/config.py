@@ -157,7 +157,7 @@ class ExtractConfig:
     page_main_share: float = 0.4
 
     #: The precision/recall knob. ``"precision"`` drops short non-prose lines and link-heavy
-    #: blocks between paragraphs, and lets a comments/related title end the body after half of
+    #: blocks between paragraphs, and lets a comments or related title end the body after half of
     #: ``tail_cut_share``; ``"recall"`` weighs boilerplate at 0.4 × ``boilerplate_weight`` when
     #: choosing the container (larger containers) and lets siblings join it from half of
     #: ``sibling_share``. ``"balanced"`` is the default. Its measured effect is in BENCHMARKS.md.

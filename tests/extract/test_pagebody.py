@@ -251,3 +251,16 @@ def test_replies_that_each_read_as_a_thread_stay_posts():
     a = newspith.extract(html, url="https://forum.example/t/ferry-timetable/123")
     assert a.page_type == "forum"
     assert all(f"Reply {i}:" in a.text for i in range(4)) and not a.comments
+
+
+def test_a_forums_thread_after_its_title_is_the_body():
+    answers = "".join(f'<div class="answer"><p>Answer {i}: {PROSE}</p></div>' for i in range(3))
+    html = (f'<html><body><div id="mainbar"><h1>How early does the first ferry leave?</h1>'
+            f'<div class="question"><p>{PROSE * 2}</p></div><h2>3 Replies</h2>{answers}</div>'
+            f'</body></html>')
+    forum = newspith.extract(html, url="https://ask.example/questions/4417/first-ferry")
+    assert forum.page_type == "forum"
+    assert all(f"Answer {i}:" in forum.text for i in range(3))
+    # On a news page the same title ends the article.
+    story = newspith.extract(html, url="https://paper.example/2024/05/first-ferry")
+    assert "Answer 0:" not in story.text

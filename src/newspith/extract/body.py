@@ -165,6 +165,11 @@ def _rescue_sandwiched(inside: list[RawBlock], kept: list[RawBlock], config: Ext
     return [b for b in inside if b.keep] if rescued else kept
 
 
+#: Why a block after a comment thread's title ("12 Comments", "4 Answers") left the body: on
+#: a forum, what follows that title is the thread, and joins the body again (``pagebody``).
+AFTER_THREAD_TITLE: Final = "after a comments title"
+
+
 def _cut_tail_sections(inside: list[RawBlock], kept: list[RawBlock], config: ExtractConfig
                        ) -> list[RawBlock]:
     """Drop what follows a "Comments" / "Related stories" title in the back half of the body.
@@ -184,13 +189,14 @@ def _cut_tail_sections(inside: list[RawBlock], kept: list[RawBlock], config: Ext
             seen += b.chars
         # A thread title ends the body once it has some prose; other titles ("Related",
         # "Discussion") only in its back half, with little prose after them.
-        if (seen >= config.min_body_chars and rules.is_thread_title(b.text)) or (
-                seen >= cut_share * total and total - seen < rest_floor
-                and rules.is_section_end(b.text)):
+        thread = seen >= config.min_body_chars and rules.is_thread_title(b.text)
+        if thread or (seen >= cut_share * total and total - seen < rest_floor
+                      and rules.is_section_end(b.text)):
             cut = b.index
+            why = AFTER_THREAD_TITLE if thread else "after a related title"
             for k in kept:
                 if k.index >= cut:
-                    k.keep, k.reason = False, "after a comments/related title"
+                    k.keep, k.reason = False, why
             return [k for k in kept if k.index < cut]
     return kept
 

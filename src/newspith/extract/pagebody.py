@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from newspith.config import ExtractConfig
 from newspith.extract import rules
-from newspith.extract.body import Selection
+from newspith.extract.body import AFTER_THREAD_TITLE, Selection
 from newspith.extract.comments import comment_groups
 from newspith.extract.segment import Element, RawBlock
 
@@ -114,6 +114,8 @@ def with_posts(sel: Selection, blocks: list[RawBlock], config: ExtractConfig) ->
     remarks = _post_comments(posts, sel.blocks, config) if posts else set()
     if remarks:
         posts = [b for b in posts if _thread_of(b.owner).idx not in remarks]
+    # What the article ladder cut after a thread's title ("4 Answers") is the thread.
+    posts += [b for b in blocks if b.reason == AFTER_THREAD_TITLE]
     if not posts:
         return sel
     for b in posts:
