@@ -230,3 +230,16 @@ def test_a_related_box_in_mid_article_does_not_end_it():
             f"</article></body></html>")
     text = extract(html).text
     assert "Part 0:" in text and "Part 6:" in text
+
+
+def test_link_lists_between_paragraphs_of_a_flat_post_are_kept():
+    # The post's paragraphs and its lists of linked changes are siblings under one <div>: the
+    # best single subtree is a paragraph, and the body is their parent.
+    from newspith import extract
+    changes = "".join(f'<li><a href="https://git.example/pr/{i}">Fix ferry timetable import '
+                      f'number {i} (fixes #{i})</a></li>' for i in range(6))
+    html = (f'<html><body><div class="post"><h1>Development update</h1><div class="md">'
+            f'<p>{FERRY * 2}</p><h2>alice</h2><ul>{changes}</ul><p>{FERRY * 2}</p>'
+            f'</div></div><div class="sidebar"><a href="/">Home</a></div></body></html>')
+    text = extract(html).text
+    assert "Fix ferry timetable import number 0" in text and "number 5" in text

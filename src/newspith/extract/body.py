@@ -210,6 +210,11 @@ def by_container(elements: list[Element], blocks: list[RawBlock], config: Extrac
     if container is None:
         return Selection("container", [])
     tops = _with_siblings(container, elements, config)
+    if container.tag == "p" and len(tops) > 1 and container.parent is not None \
+            and container.parent.neg < rules.STRONG:
+        # A paragraph is no container: when its sibling paragraphs join it, the body is
+        # their parent, lists of links between them included (a changelog, a link roundup).
+        tops = [container.parent]
     return Selection("container", select_in(tops, blocks, config), container)
 
 
