@@ -203,6 +203,10 @@ def _cut_tail_sections(inside: list[RawBlock], kept: list[RawBlock], config: Ext
 
 # --- the strategies of the ladder ------------------------------------------------------------------
 
+#: Elements that hold a paragraph of text, not a body (see :func:`by_container`).
+_TEXT_BLOCKS: Final = frozenset({"p", "blockquote"})
+
+
 def by_container(elements: list[Element], blocks: list[RawBlock], config: ExtractConfig
                  ) -> Selection:
     """Rung 1: the best subtree, with its strong siblings."""
@@ -210,9 +214,9 @@ def by_container(elements: list[Element], blocks: list[RawBlock], config: Extrac
     if container is None:
         return Selection("container", [])
     tops = _with_siblings(container, elements, config)
-    if container.tag == "p" and len(tops) > 1 and container.parent is not None \
+    if container.tag in _TEXT_BLOCKS and len(tops) > 1 and container.parent is not None \
             and container.parent.neg < rules.STRONG:
-        # A paragraph is no container: when its sibling paragraphs join it, the body is
+        # A paragraph (or a quote) is no container: when its siblings join it, the body is
         # their parent, lists of links between them included (a changelog, a link roundup).
         tops = [container.parent]
     return Selection("container", select_in(tops, blocks, config), container)
