@@ -243,3 +243,14 @@ def test_link_lists_between_paragraphs_of_a_flat_post_are_kept():
             f'</div></div><div class="sidebar"><a href="/">Home</a></div></body></html>')
     text = extract(html).text
     assert "Fix ferry timetable import number 0" in text and "number 5" in text
+
+
+def test_a_link_list_between_joined_sibling_sections_is_kept():
+    from newspith import extract
+    links = "".join(f'<li><a href="/t/{i}">Timetable for route {i} in winter</a></li>'
+                    for i in range(40))
+    html = (f'<html><body><div class="wrap"><div class="s1"><p>{FERRY * 3}</p><p>{FERRY * 2}</p>'
+            f'</div><ul>{links}</ul><div class="s2"><p>{FERRY * 3}</p><p>{FERRY}</p></div>'
+            f'</div><div class="sidebar"><a href="/">Home</a></div></body></html>')
+    text = extract(html).text
+    assert "Timetable for route 0 in winter" in text and text.count("harbour board") == 9

@@ -214,11 +214,14 @@ def by_container(elements: list[Element], blocks: list[RawBlock], config: Extrac
     if container is None:
         return Selection("container", [])
     tops = _with_siblings(container, elements, config)
-    if container.tag in _TEXT_BLOCKS and len(tops) > 1 and container.parent is not None \
-            and container.parent.neg < rules.STRONG:
-        # A paragraph (or a quote) is no container: when its siblings join it, the body is
-        # their parent, lists of links between them included (a changelog, a link roundup).
-        tops = [container.parent]
+    parent = container.parent
+    if len(tops) > 1 and parent is not None and parent.neg < rules.STRONG and (
+            container.tag in _TEXT_BLOCKS or parent.tag not in ("body", "html")):
+        # Siblings joined the container: the body is their parent, lists of links between them
+        # included (a changelog, a link roundup), each block kept or dropped on its own. A
+        # paragraph (or a quote) is never a container, even with <body> for a parent; a wider
+        # container's siblings under <body> are the whole page.
+        tops = [parent]
     return Selection("container", select_in(tops, blocks, config), container)
 
 
