@@ -254,3 +254,15 @@ def test_a_link_list_between_joined_sibling_sections_is_kept():
             f'</div><div class="sidebar"><a href="/">Home</a></div></body></html>')
     text = extract(html).text
     assert "Timetable for route 0 in winter" in text and text.count("harbour board") == 9
+
+
+@pytest.mark.parametrize("line, furniture", [
+    ("This page is best viewed in an up-to-date web browser with style sheets (CSS) enabled.",
+     True),
+    ("Please enable JavaScript to view the comments.", True),
+    ("Your browser does not support the video tag.", True),
+    ("The ferry's new browser-based booking system opens on Monday.", False),
+    ("JavaScript developers met at the harbour hall on Tuesday.", False),
+])
+def test_notes_on_the_readers_browser_are_furniture(line, furniture):
+    assert rules.is_furniture(line) is furniture

@@ -303,13 +303,16 @@ READ_MORE_LINKS: Final = frozenset({
     "lees meer", "czytaj dalej", "číst dál",
 })
 
-#: Sentences typical of consent banners, newsletter boxes and copyright lines.
+#: Sentences typical of consent banners, newsletter boxes, copyright lines and notes on the
+#: reader's browser ("best viewed in an up-to-date browser", "please enable JavaScript").
 FURNITURE_RE: Final = re.compile(
     r"\b(?:we use cookies|uses cookies|cookie policy|accept (?:all )?cookies|privacy policy|"
     r"terms of (?:use|service)|all rights reserved|sign up for (?:our|the) newsletter|"
     r"subscribe to (?:our|the) newsletter|enter your e-?mail|this site uses|"
     r"by continuing to (?:use|browse)|verwendet cookies|utilise des cookies|"
-    r"will not be published|required fields are marked)\b"
+    r"will not be published|required fields are marked|best viewed (?:in|with)|"
+    r"(?:enable|turn on|requires?) javascript|javascript (?:is )?(?:disabled|required)|"
+    r"(?:your|this) browser (?:does not|doesn't) support|up-to-date (?:web )?browser)\b"
     r"|(?:copyright\s*)?©\s*(?:\d{4}|copyright)",
     re.IGNORECASE,
 )
@@ -371,7 +374,7 @@ def is_read_more(link_text: str) -> bool:
 # first, and only text holding one is searched with the regex.
 FURNITURE_KEYS: Final = ("cookie", "privacy policy", "terms of", "rights reserved", "newsletter",
                          "enter your e", "this site uses", "by continuing", "will not be published",
-                         "required fields", "©")
+                         "required fields", "©", "best viewed", "javascript", "browser")
 
 
 def is_furniture(text: str) -> bool:
