@@ -21,6 +21,7 @@ FERRY = "The ferry will run twice a day from May, the harbour board said on Mond
     ("elementor-widget-container", 0),      # a page builder's own words
     ("kt-adv-heading356_3fb368-c9", 0),     # Kadence's "advanced heading", not an advert
     ("node--promoted", 0), ("subscription-eligible", 0),  # states of an item, not promos
+    ("entry-author-aws_evangelist", 0), ("entry-author", -STRONG),  # TypePad's post classes
     ("sticky-ad-enabled", -STRONG), ("promo-disabled", -STRONG),  # furniture words still count
     ("kt-sidebar", -STRONG), ("kb-related", -STRONG),  # not Kadence's own words
     ("adapter", 0), ("loaded", 0),          # exact words are whole tokens only

@@ -116,8 +116,9 @@ _DESCRIPTIVE_CLASS: Final = re.compile(
     r"(?:(?:tag|tags|category|categories|cat|format|type|status|postid|term|author|topic|section|"
     r"lang|language|has|is|js|no|with|template|single|parent|level|id)[-_]\w|"
     r"(?:post|page)[-_](?:\d|id|type|template|format|status|parent)|"
-    # Drupal and BEM modifiers naming a content type: node--type-newsletter-article
-    r"\S*?(?:--|[-_])(?:type|view-mode|bundle)[-_]|"
+    # Drupal and BEM modifiers naming a content type: node--type-newsletter-article; TypePad's
+    # and Movable Type's entry-author-<login>, entry-category-<name>
+    r"\S*?(?:--|[-_])(?:type|view-mode|bundle)[-_]|entry-(?:author|category)-|"
     # States of an item: node--promoted (Drupal: promoted to the front page), a Shopify
     # product's subscription-eligible, comments-enabled
     r"\S*?--promoted$|(?:subscription|comments?|reviews?)[-_](?:eligible|enabled|disabled)$)",
