@@ -154,7 +154,8 @@ def test_a_sign_up_form_inside_the_post_stays_out_of_the_body():
 @pytest.mark.parametrize("title, ends", [
     ("Related stories", True), ("Read This Next", True), ("Keep reading:", True),
     ("More stories", True), ("You may also be interested in", True), ("Also read", True),
-    ("Comments (12)", True),
+    ("Comments (12)", True), ('92 Responses to "Depth Compositing"', True),
+    ("15 thoughts on “The ferry”", True),
     # Words an article's own section titles use: not an end.
     ("Up next for the council", False), ("More on the ferry", False), ("Latest figures", False),
 ])

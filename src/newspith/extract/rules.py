@@ -397,7 +397,10 @@ THREAD_TITLE_RE: Final = re.compile(
     r"reactions|trackbacks?|pingbacks?|leave (?:a|your) (?:comment|reply)|post a comment|"
     r"add (?:a|your) comment|join the (?:discussion|conversation)|reader comments|"
     r"kommentare?|leserkommentare|\d+ kommentare|commentaires?|réactions|comentarios?|commenti|"
-    r"reacties)" + _SECTION_TAIL, re.IGNORECASE)
+    r"reacties)" + _SECTION_TAIL +
+    # WordPress themes: "92 Responses to “Depth Compositing”", "15 thoughts on “Ferry”"
+    r"|^(?:\d+|one|two|three)\s+(?:comments?|responses?|repl(?:y|ies)|thoughts?)\s+(?:on|to)\s+\S",
+    re.IGNORECASE)
 #: Titles of related-stories boxes and share bars; "Discussion" too, a word articles use as well.
 SECTION_END_RE: Final = re.compile(
     r"^(?:discussion|related(?: posts| articles| stories| content| links| coverage)?|"
