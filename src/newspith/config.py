@@ -87,10 +87,11 @@ class ExtractConfig:
     sibling_share: float = 0.2
 
     #: A "Comments" or "Related stories" title ends the body only after this share of its prose
-    #: (a body section that happens to be called "Discussion" stays).
+    #: (a body section that happens to be called "Discussion" stays)...
     tail_cut_share: float = 0.5
     #: ...and a "Related" title (not a comment thread's) does not end it when at least this
     #: share of the body's prose comes after it: a "You may also like" box in mid-article.
+    #: (With both at their defaults a related title ends the body after 65% of its prose.)
     tail_rest_share: float = 0.35
 
     #: A closing run of at least ``teaser_run`` sibling items, each a headline linking to
@@ -158,7 +159,7 @@ class ExtractConfig:
 
     #: The precision/recall knob. ``"precision"`` drops short non-prose lines and link-heavy
     #: blocks between paragraphs, and lets a comments or related title end the body after half of
-    #: ``tail_cut_share``; ``"recall"`` weighs boilerplate at 0.4 × ``boilerplate_weight`` when
+    #: ``tail_cut_share`` (a related title with up to twice ``tail_rest_share`` after it); ``"recall"`` weighs boilerplate at 0.4 × ``boilerplate_weight`` when
     #: choosing the container (larger containers) and lets siblings join it from half of
     #: ``sibling_share``. ``"balanced"`` is the default. Its measured effect is in BENCHMARKS.md.
     favor: str = "balanced"

@@ -187,12 +187,12 @@ def test_remarks_under_each_post_of_a_qa_page_stay_comments():
     assert len(a.comments) == 9 and a.comments[0].startswith("Remark 0.0:")
 
 
-def _shop_page(reviews_class: str, description: str) -> str:
+def _shop_page(reviews_class: str, description: str, item_class: str = "review-item") -> str:
     import json
     ld = json.dumps({"@context": "https://schema.org", "@type": "Product", "name": "Kettle",
                      "offers": {"@type": "Offer", "price": "39.00"}})
     reviews = "".join(
-        f'<div class="item"><h4>Review {i}: boils fast</h4><p>Review {i}: I bought this '
+        f'<div class="{item_class}"><h4>Review {i}: boils fast</h4><p>Review {i}: I bought this '
         f'kettle for the office and it has boiled water every morning for a month without a '
         f'fault, though the lid sticks a little when it is hot.</p></div>' for i in range(3))
     return (f'<html><head><script type="application/ld+json">{ld}</script></head><body><main>'
@@ -212,7 +212,7 @@ def test_a_products_customer_reviews_are_not_its_content():
         assert "pours clean" in a.text and "Capacity: 1.7 litres" in a.text
         assert "Review" not in a.text, widget
     # "preview" names no reviews.
-    a = newspith.extract(_shop_page("product-preview", description),
+    a = newspith.extract(_shop_page("product-preview", description, "item"),
                          url="https://shop.example/products/kettle")
     assert "Review 2:" in a.text
 
@@ -264,3 +264,27 @@ def test_a_forums_thread_after_its_title_is_the_body():
     # On a news page the same title ends the article.
     story = newspith.extract(html, url="https://paper.example/2024/05/first-ferry")
     assert "Answer 0:" not in story.text
+
+
+def test_remarks_under_answers_after_a_thread_title_stay_comments():
+    # The answers follow a "3 Replies" title (the article ladder cuts there); the remarks under
+    # the question and each answer still stay comments.
+    page = _qa_page().replace('<div id="answers">', '<h2>3 Replies</h2><div id="answers">')
+    a = newspith.extract(page, url="https://ask.example/questions/4417/first-ferry")
+    assert a.page_type == "forum" and "Answer 3:" in a.text
+    assert "Remark" not in a.text and len(a.comments) == 9
+
+
+def test_an_editorial_review_in_one_review_region_stays():
+    # A review site's page declares a Product (for its star snippet); its one review body is
+    # the content, beside a spec box.
+    body = "".join(f"<p>Part {i}: {PROSE}</p>" for i in range(4))
+    specs = ("<ul class='specs'><li>Capacity: 1.7 litres</li><li>Power: 2200 W</li>"
+             "<li>Weight: 1.1 kg</li><li>Price: $39</li></ul>")
+    html = _shop_page("product-reviews", "").replace(
+        '<div class="product-description"></div>',
+        f'<div class="verdict"><p>Verdict: {PROSE}</p>{specs}</div>'
+        f'<div class="review-body">{body}</div>')
+    a = newspith.extract(html, url="https://shop.example/products/kettle")
+    assert a.page_type == "product" and "Part 3:" in a.text
+    assert "Review 0:" not in a.text  # the customers' reviews below it still go

@@ -165,7 +165,7 @@ def _rescue_sandwiched(inside: list[RawBlock], kept: list[RawBlock], config: Ext
     return [b for b in inside if b.keep] if rescued else kept
 
 
-#: Why a block after a comment thread's title ("12 Comments", "4 Answers") left the body: on
+#: Why a block after a comment thread's title ("12 Comments", "3 Replies") left the body: on
 #: a forum, what follows that title is the thread, and joins the body again (``pagebody``).
 AFTER_THREAD_TITLE: Final = "after a comments title"
 
@@ -181,8 +181,10 @@ def _cut_tail_sections(inside: list[RawBlock], kept: list[RawBlock], config: Ext
     box in mid-article, not the end.
     """
     total = sum(b.chars for b in kept if b.value > 0)
-    cut_share = config.tail_cut_share / 2 if config.favor_precision else config.tail_cut_share
-    rest_floor = config.tail_rest_share * total
+    cut_share, rest_share = config.tail_cut_share, config.tail_rest_share
+    if config.favor_precision:
+        cut_share, rest_share = cut_share / 2, min(1.0, 2 * rest_share)
+    rest_floor = rest_share * total
     seen = 0
     for b in inside:
         if b.keep and b.value > 0:
@@ -209,7 +211,9 @@ _TEXT_BLOCKS: Final = frozenset({"p", "blockquote"})
 
 def by_container(elements: list[Element], blocks: list[RawBlock], config: ExtractConfig
                  ) -> Selection:
-    """Rung 1: the best subtree, with its strong siblings."""
+    """Rung 1: the best subtree, with its strong siblings; when siblings join it, their parent
+    (its blocks each kept or dropped on their own). The selection's container stays the best
+    subtree: it is what names the body (``pagebody._vouched``, ``--explain``)."""
     container = choose_container(elements, blocks, config)
     if container is None:
         return Selection("container", [])

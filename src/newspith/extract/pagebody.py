@@ -11,7 +11,11 @@ and often linked, which the article ladder drops as navigation. So once the page
   inside the page's main landmark (``<main>``, ``role=main``) when one holds at least
   ``ExtractConfig.page_main_share`` of that text.
 * **posts** (forum): the article's blocks and the thread's posts, which on an article page are
-  reader comments kept apart (:mod:`comments`); on a forum they are the content.
+  reader comments kept apart (:mod:`comments`); on a forum they are the content. Remarks under
+  each post (a Q&A site's comments under the question and each answer) stay comments, and what
+  the ladder cut after the thread's title ("12 Replies") joins the body again.
+* a product's customer reviews and a shop's shelves of other products ("Customers also viewed")
+  are left out whichever body the page gets.
 
 The page body is used when the page declares the type itself (JSON-LD, ``og:type``, URL and host
 words, see :func:`pagetype.declared_points`) more than it declares an article, or when a page
@@ -86,10 +90,11 @@ def _thread_of(e: Element) -> Element:
 def _post_comments(posts: list[RawBlock], body: list[RawBlock], config: ExtractConfig
                    ) -> set[int]:
     """The comment threads (by element index) that hang under the body's own posts: each
-    within ``post_comment_levels`` levels of a body block, under a post of its own, when there
-    are at least ``post_comment_threads`` such threads (a Q&A page: remarks under the question
-    and under each answer). A single thread beside the body is the discussion, not remarks on
-    a post; so are replies that each read as a thread but all hang from one element."""
+    within ``post_comment_levels`` levels of a body block, when at least
+    ``post_comment_threads`` different posts have such threads (a Q&A page: remarks under the
+    question and under each answer). A single thread beside the body is the discussion, not
+    remarks on a post; so are replies that each read as a thread but all hang from one
+    element (Invision topics)."""
     threads = {t.idx: t for t in (_thread_of(b.owner) for b in posts)}
     post_of: dict[int, int] = {}  # thread -> the element joining it to the body's post
     for t in threads.values():
@@ -101,54 +106,73 @@ def _post_comments(posts: list[RawBlock], body: list[RawBlock], config: ExtractC
                 post_of[t.idx] = up.idx
                 break
             up = up.parent
-    posts_with_remarks = set(post_of.values())
-    if len(post_of) < config.post_comment_threads or len(posts_with_remarks) < len(post_of):
-        return set()
+    if len(set(post_of.values())) < config.post_comment_threads:
+        return set()  # one post or none has remarks: the thread is the discussion
     return set(post_of)
 
 
 def with_posts(sel: Selection, blocks: list[RawBlock], config: ExtractConfig) -> Selection:
     """The article's blocks and the thread's posts, in page order; not the remarks under
     each post (:func:`_post_comments`), which stay comments."""
+    # What the article ladder cut after a thread's title ("12 Replies") is the thread.
+    cut = [b for b in blocks if b.reason == AFTER_THREAD_TITLE]
     posts = [b for group in comment_groups(blocks, config) for b in group]
-    remarks = _post_comments(posts, sel.blocks, config) if posts else set()
+    remarks = _post_comments(posts, [*sel.blocks, *cut], config) if posts else set()
     if remarks:
         posts = [b for b in posts if _thread_of(b.owner).idx not in remarks]
-    # What the article ladder cut after a thread's title ("4 Answers") is the thread.
-    posts += [b for b in blocks if b.reason == AFTER_THREAD_TITLE]
+    posts += cut
     if not posts:
         return sel
     for b in posts:
         b.keep, b.reason = True, "forum post"
-    kept = sorted([*sel.blocks, *posts], key=lambda b: b.index)
+    kept = sorted({b.index: b for b in (*sel.blocks, *posts)}.values(), key=lambda b: b.index)
     return Selection(sel.strategy + "+posts", kept, sel.container)
 
 
-def _in_reviews(e: Element | None) -> bool:
+def _review_chain(e: Element | None) -> list[Element]:
+    """The elements around ``e`` (inner first) whose class names customer reviews."""
+    chain = []
     while e is not None and e.tag not in ("body", "html"):  # (their classes describe the page)
         if e.names and rules.is_review_region(e.names):
-            return True
+            chain.append(e)
         e = e.parent
-    return False
+    return chain
 
 
 def without_reviews(sel: Selection, config: ExtractConfig) -> Selection:
-    """``sel`` without the blocks in a customer-review region (:func:`rules.is_review_region`),
-    unless those hold ``review_body_share`` of it: a body made of a review is a review."""
-    reviews = [_in_reviews(b.owner) for b in sel.blocks]
-    held = sum(b.chars for b, r in zip(sel.blocks, reviews) if r)
+    """``sel`` without its customer reviews: blocks inside a review-named element
+    (:func:`rules.is_review_region`) that holds two or more such elements or is one of three
+    or more side by side (a list of reviews; an editorial review's single ``review-body`` is
+    the content), unless they hold ``review_body_share`` of the body (a body made of reviews
+    is a review page)."""
+    chains = [_review_chain(b.owner) for b in sel.blocks]
+    named = {e.idx: e for chain in chains for e in chain}
+    per_parent: dict[int, int] = {}
+    for e in named.values():
+        if e.parent is not None:
+            per_parent[e.parent.idx] = per_parent.get(e.parent.idx, 0) + 1
+    # A list of reviews: a review-named element holding two or more, or any element holding
+    # three or more side by side (an editorial review's body beside the customers' reviews
+    # makes two).
+    grouped = {i for i, e in named.items()
+               if per_parent.get(i, 0) >= 2 or (e.parent is not None
+                                               and per_parent[e.parent.idx] >= 3)}
+    drop = [any(e.idx in grouped for e in chain) for chain in chains]
+    held = sum(b.chars for b, d in zip(sel.blocks, drop) if d)
     if not held or held >= config.review_body_share * sum(b.chars for b in sel.blocks):
         return sel
-    for b, r in zip(sel.blocks, reviews):
-        if r:
+    for b, d in zip(sel.blocks, drop):
+        if d:
             b.keep, b.reason = False, "customer reviews"
-    return Selection(sel.strategy, [b for b, r in zip(sel.blocks, reviews) if not r],
+    return Selection(sel.strategy, [b for b, d in zip(sel.blocks, drop) if not d],
                      sel.container)
 
 
 def without_shelves(sel: Selection) -> Selection:
     """``sel`` without a shop's shelves of other products: from a heading titling one
-    (:func:`rules.is_recommend_title`) to the next heading of its level or higher."""
+    (:func:`rules.is_recommend_title`) to the next heading of its level or higher. (Not to the
+    end of the heading's box: shops draw a shelf's title bar apart from its item cards, each
+    with a lower heading of its own.)"""
     level = 0
     dropped = False
     for b in sel.blocks:
@@ -186,7 +210,8 @@ def adapt_to_type(page_type: str, declared: dict[str, float], sel: Selection,
                   elements: list[Element], blocks: list[RawBlock], config: ExtractConfig
                   ) -> Selection:
     """The body for ``page_type``: the article ladder's ``sel``, or one of the above; a
-    product's without its customer reviews."""
+    product's or a collection's without shelves of other products, a product's without its
+    customer reviews."""
     body = _body_for_type(page_type, declared, sel, elements, blocks, config)
     if page_type in config.shelf_free_types:
         body = without_shelves(body)

@@ -72,7 +72,7 @@ COMMENT_WORDS: Final = (
 
 # Prefix patterns: a token *starting* with one of these words hits (``comments``, ``sharebar``).
 _NEG_STRONG_PREFIX: Final = (
-    *COMMENT_WORDS, "respond", "reply", "replies", "footer", "foot", "sidebar", "sidebox",
+    *COMMENT_WORDS, "respond", "footer", "foot", "sidebar", "sidebox",
     "related", "recommend", "share", "sharing", "social", "cookie", "consent", "gdpr",
     "newsletter", "subscri", "signup", "promo", "advert", "sponsor", "outbrain", "taboola",
     "trending", "popular", "mostread", "mostpopular", "pagination", "pager",
@@ -118,7 +118,7 @@ _DESCRIPTIVE_CLASS: Final = re.compile(
     r"(?:post|page)[-_](?:\d|id|type|template|format|status|parent)|"
     # Drupal and BEM modifiers naming a content type: node--type-newsletter-article; TypePad's
     # and Movable Type's entry-author-<login>, entry-category-<name>
-    r"\S*?(?:--|[-_])(?:type|view-mode|bundle)[-_]|entry-(?:author|category)-|"
+    r"\S*?(?:--|[-_])(?:type|view-mode|bundle)[-_]|entry-(?:author|category)-(?!(?:box|bio|info|profile|avatar|name|description|meta|link)\b)|"
     # States of an item: node--promoted (Drupal: promoted to the front page), a Shopify
     # product's subscription-eligible, comments-enabled
     r"\S*?--promoted$|(?:subscription|comments?|reviews?)[-_](?:eligible|enabled|disabled)$)",
@@ -311,9 +311,10 @@ FURNITURE_RE: Final = re.compile(
     r"terms of (?:use|service)|all rights reserved|sign up for (?:our|the) newsletter|"
     r"subscribe to (?:our|the) newsletter|enter your e-?mail|this site uses|"
     r"by continuing to (?:use|browse)|verwendet cookies|utilise des cookies|"
-    r"will not be published|required fields are marked|best viewed (?:in|with)|"
-    r"(?:enable|turn on|requires?) javascript|javascript (?:is )?(?:disabled|required)|"
-    r"(?:your|this) browser (?:does not|doesn't) support|up-to-date (?:web )?browser)\b"
+    r"will not be published|required fields are marked|"
+    r"(?:this|the) (?:page|site|website) is best viewed|please (?:enable|turn on) javascript|"
+    r"javascript (?:must|needs to) be enabled|"
+    r"browser does(?: not|n['’]t) support (?:the )?(?:video|audio|iframe|html5|embedded))\b"
     r"|(?:copyright\s*)?©\s*(?:\d{4}|copyright)",
     re.IGNORECASE,
 )
@@ -347,13 +348,14 @@ _UUID: Final = re.compile(
 
 
 def is_machine_text(text: str) -> bool:
-    """True for a block made of UUIDs: at least three, covering half its characters. Shops
+    """True for a block made of UUIDs: at least three, with almost nothing between them. Shops
     write such runs into hidden spans to scramble a "Sponsored" label letter by letter (eBay);
-    a sentence that quotes one ("note the UUID, e.g. ba5b7f3a-…") is not one."""
+    a sentence that quotes one ("note the UUID, e.g. ba5b7f3a-…") or a JSON sample is not one
+    (and code blocks are never read so, see ``scoring``)."""
     if text.count("-") < 12:
         return False
     found = _UUID.findall(text)
-    return len(found) >= 3 and 2 * sum(map(len, found)) >= len(text)
+    return len(found) >= 3 and sum(map(len, found)) >= 0.9 * len(text)
 
 
 def _phrase_key(text: str) -> str:
@@ -375,7 +377,7 @@ def is_read_more(link_text: str) -> bool:
 # first, and only text holding one is searched with the regex.
 FURNITURE_KEYS: Final = ("cookie", "privacy policy", "terms of", "rights reserved", "newsletter",
                          "enter your e", "this site uses", "by continuing", "will not be published",
-                         "required fields", "©", "best viewed", "javascript", "browser")
+                         "required fields", "©", "best viewed", "javascript", "support the")
 
 
 def is_furniture(text: str) -> bool:
@@ -397,10 +399,13 @@ THREAD_TITLE_RE: Final = re.compile(
     r"reactions|trackbacks?|pingbacks?|leave (?:a|your) (?:comment|reply)|post a comment|"
     r"add (?:a|your) comment|join the (?:discussion|conversation)|reader comments|"
     r"kommentare?|leserkommentare|\d+ kommentare|commentaires?|réactions|comentarios?|commenti|"
-    r"reacties)" + _SECTION_TAIL +
-    # WordPress themes: "92 Responses to “Depth Compositing”", "15 thoughts on “Ferry”"
-    r"|^(?:\d+|one|two|three)\s+(?:comments?|responses?|repl(?:y|ies)|thoughts?)\s+(?:on|to)\s+\S",
-    re.IGNORECASE)
+    r"reacties)" + _SECTION_TAIL, re.IGNORECASE)
+#: WordPress themes title the thread with the post's name, quoted: "92 Responses to “Depth
+#: Compositing”", "15 thoughts on “Ferry”", "One response to “X”" (not "Three thoughts on
+#: the budget", an article's own heading).
+WP_THREAD_TITLE_RE: Final = re.compile(
+    r"^(?:\d[\d,.]*|one)\s+(?:comments?|responses?|repl(?:y|ies)|thoughts?)\s+(?:on|to)\s+"
+    r"[“\"‘«„']", re.IGNORECASE)
 #: Titles of related-stories boxes and share bars; "Discussion" too, a word articles use as well.
 SECTION_END_RE: Final = re.compile(
     r"^(?:discussion|related(?: posts| articles| stories| content| links| coverage)?|"
@@ -431,14 +436,18 @@ def is_recommend_title(text: str) -> bool:
 
 
 def is_thread_title(text: str) -> bool:
-    """True for a line that titles a comment thread ("Comments", "12 Responses")."""
-    return len(text) <= 60 and THREAD_TITLE_RE.match(text.strip(" .:·|-–—»")) is not None
+    """True for a line that titles a comment thread ("Comments", "12 Responses", "15 thoughts
+    on “Ferry”")."""
+    if len(text) > 200:
+        return False
+    key = text.strip(" .:·|-–—»")
+    return (len(text) <= 60 and THREAD_TITLE_RE.match(key) is not None) or \
+        WP_THREAD_TITLE_RE.match(key) is not None
 
 
 def is_section_end(text: str) -> bool:
     """True for a line that titles the comments or related-stories section after an article."""
-    if len(text) > 60:
-        return False
-    key = text.strip(" .:·|-–—»")
-    return SECTION_END_RE.match(key) is not None or THREAD_TITLE_RE.match(key) is not None
+    if len(text) <= 60 and SECTION_END_RE.match(text.strip(" .:·|-–—»")) is not None:
+        return True
+    return is_thread_title(text)
 

@@ -167,7 +167,7 @@ def score_blocks(blocks: list[RawBlock], config: ExtractConfig) -> None:
 def _value(b: RawBlock, config: ExtractConfig) -> float:
     chars = b.chars
     owner = b.owner
-    if chars >= 108 and rules.is_machine_text(b.text):
+    if chars >= 108 and owner.tag not in ("pre", "code") and rules.is_machine_text(b.text):
         b.furniture = "machine text"
         return -float(chars)
     if chars <= 40 and rules.is_boilerplate_phrase(b.text):
