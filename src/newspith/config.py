@@ -86,6 +86,11 @@ class ExtractConfig:
     #: of the container's (articles split around an ad or a photo).
     sibling_share: float = 0.2
 
+    #: A table with header cells (``<th>``) and at least this many rows is a data table: its
+    #: cells are content however many of them are links (a list of laureates), and weigh
+    #: nothing for or against a container.
+    data_table_rows: int = 4
+
     #: A "Comments" or "Related stories" title ends the body only after this share of its prose
     #: (a body section that happens to be called "Discussion" stays)...
     tail_cut_share: float = 0.5

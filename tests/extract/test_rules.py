@@ -279,3 +279,18 @@ def test_a_link_list_between_joined_sibling_sections_is_kept():
 ])
 def test_notes_on_the_readers_browser_are_furniture(line, furniture):
     assert rules.is_furniture(line) is furniture
+
+
+def test_a_data_tables_linked_cells_are_content():
+    from newspith import extract
+    rows = "".join(f'<tr><td>{1901 + i}</td><td><a href="/wiki/P{i}">Laureate {i} of physics</a>'
+                   f'</td><td><a href="/wiki/C{i}">Laureate {i} of chemistry</a></td></tr>'
+                   for i in range(6))
+    table = f"<table><tr><th>Year</th><th>Physics</th><th>Chemistry</th></tr>{rows}</table>"
+    menu = "".join(f'<tr><td><a href="/m/{i}">Menu link {i}</a></td></tr>' for i in range(6))
+    html = (f"<html><body><div class='page'><div class='content'><h1>List of laureates</h1>"
+            f"<p>{FERRY * 3}</p>{table}<p>{FERRY * 2}</p></div>"
+            f"<table class='x'>{menu}</table></div></body></html>")
+    text = extract(html).text
+    assert "Laureate 0 of physics" in text and "Laureate 5 of chemistry" in text
+    assert "Menu link" not in text

@@ -90,6 +90,8 @@ _FURNITURE_REASONS: Final = {"phrase": "boilerplate phrase", "sentence": "furnit
 
 def _keep(b: RawBlock, top: Element, config: ExtractConfig) -> tuple[bool, str]:
     """Whether a block inside the chosen container belongs to the article, and why."""
+    if b.cell and b.owner.neg < rules.STRONG:
+        return True, "data table cell"
     if b.link_density > config.max_link_density:
         return False, "link-dense"
     if b.furniture:

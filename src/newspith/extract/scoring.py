@@ -157,11 +157,38 @@ def _without_title_slug(e: Element, hint: int) -> int:
 
 
 def score_blocks(blocks: list[RawBlock], config: ExtractConfig) -> None:
-    """Fill each block's ``words`` and ``value`` (characters, signed)."""
+    """Fill each block's ``words`` and ``value`` (characters, signed). A cell of a data table
+    (:func:`_is_data_table`) weighs nothing either way and is marked ``cell``: its links are the
+    names in the table (laureates, parts, releases), not a menu."""
+    tables: dict[int, bool] = {}  # this page's tables: whether each is a data table
     for b in blocks:
         text = b.text
         b.words = text.count(" ") + text.count("\n") + 1
-        b.value = _value(b, config)
+        if b.tag in _CELL_TAGS and _in_data_table(b.owner, tables, config):
+            b.cell, b.value = True, 0.0
+        else:
+            b.value = _value(b, config)
+
+
+_CELL_TAGS: Final = frozenset({"td", "th"})
+
+
+def _in_data_table(e: Element, tables: dict[int, bool], config: ExtractConfig) -> bool:
+    """True when the table around the cell ``e`` is a data table: it has header cells
+    (``<th>``) and at least ``data_table_rows`` rows. Layout tables (a page's columns, an old
+    site's menu) have no headers."""
+    t: Element | None = e
+    while t is not None and t.tag != "table":
+        t = t.parent
+    if t is None:
+        return False
+    known = tables.get(t.idx)
+    if known is None:
+        node = t.node
+        known = node is not None and node.css_first("th") is not None and \
+            len(node.css("tr")) >= config.data_table_rows
+        tables[t.idx] = known
+    return known
 
 
 def _value(b: RawBlock, config: ExtractConfig) -> float:

@@ -64,7 +64,7 @@ class RawBlock:
     """A candidate block: its text, link text and owner, plus the features scoring adds."""
 
     __slots__ = ("index", "text", "chars", "link_chars", "owner", "tag", "value", "keep",
-                 "reason", "words", "furniture")
+                 "reason", "words", "furniture", "cell")
 
     def __init__(self, index: int, text: str, link_chars: int, owner: Element) -> None:
         self.index = index
@@ -78,6 +78,7 @@ class RawBlock:
         self.reason = ""
         self.words = 0
         self.furniture = ""  # "phrase" (Share), "sentence" (cookie, ©), "machine text": scoring
+        self.cell = False    # a cell of a data table (scoring): its links are names, not menus
 
     @property
     def link_density(self) -> float:
@@ -90,7 +91,7 @@ def reset_rows(elements: list[Element], blocks: list[RawBlock]) -> None:
         e.neg = e.pos = e.kids = e.prose = 0
         e.comment = False
     for b in blocks:
-        b.keep, b.reason, b.furniture = False, "", ""
+        b.keep, b.reason, b.furniture, b.cell = False, "", "", False
 
 
 _EXIT_LINK: Final = object()
