@@ -29,6 +29,7 @@ COMPILED = [
     "src/newspith/extract/rules.py",
     "src/newspith/extract/body.py",
     "src/newspith/extract/teasers.py",
+    "src/newspith/extract/galleries.py",
     "src/newspith/extract/pagebody.py",
     "src/newspith/extract/structure.py",
     "src/newspith/extract/pagetype.py",

@@ -99,6 +99,15 @@ class ExtractConfig:
     #: (With both at their defaults a related title ends the body after 65% of its prose.)
     tail_rest_share: float = 0.35
 
+    #: A slideshow inside the body (at least ``gallery_min_slides`` slides counted "3/50" or "3 of
+    #: 50", in order) with at least ``gallery_flank_chars`` characters of the body's prose both
+    #: before and after it is another feature's gallery ("Business news in pictures"), not the
+    #: article (galleries.py). Its title and controls go with it when the gallery's wrapper
+    #: holds at most ``gallery_title_chars`` characters besides the slides.
+    gallery_min_slides: int = 4
+    gallery_flank_chars: int = 200
+    gallery_title_chars: int = 150
+
     #: A closing run of at least ``teaser_run`` sibling items, each a headline linking to
     #: another page, with ``teaser_item_blocks`` blocks an item on average and at most
     #: ``teaser_item_chars`` characters of text besides the headline in any item, is a stream

@@ -24,6 +24,7 @@ from newspith.config import ExtractConfig
 from newspith.extract import rules
 from newspith.extract.scoring import is_prose
 from newspith.extract.segment import Element, RawBlock
+from newspith.extract.galleries import GALLERY_REASON, cut_inline_gallery
 from newspith.extract.teasers import cut_closing_teasers
 
 __all__ = ["Selection", "find_body", "attach_headline", "LADDER"]
@@ -36,6 +37,9 @@ class Selection:
     strategy: str
     blocks: list[RawBlock]
     container: Element | None = None
+    #: Prose the strategy set aside as not the article's although it is prose (an inline
+    #: gallery): it does not count in the page's prose the result is measured against.
+    set_aside: int = 0
 
     @property
     def prose_chars(self) -> int:
@@ -126,7 +130,7 @@ def select_in(tops: list[Element], blocks: list[RawBlock], config: ExtractConfig
             kept.append(b)
     kept = _rescue_sandwiched(inside, kept, config)
     kept = cut_closing_teasers(_cut_tail_sections(inside, kept, config), config)
-    return _drop_trailing_headings(kept)
+    return _drop_trailing_headings(cut_inline_gallery(kept, config))
 
 
 def _drop_trailing_headings(kept: list[RawBlock]) -> list[RawBlock]:
@@ -228,7 +232,10 @@ def by_container(elements: list[Element], blocks: list[RawBlock], config: Extrac
         # paragraph (or a quote) is never a container, even with <body> for a parent; a wider
         # container's siblings under <body> are the whole page.
         tops = [parent]
-    return Selection("container", select_in(tops, blocks, config), container)
+    kept = select_in(tops, blocks, config)
+    aside = sum(b.chars - b.link_chars for b in blocks
+                if b.reason == GALLERY_REASON and b.value > 0)
+    return Selection("container", kept, container, aside)
 
 
 def by_prose(elements: list[Element], blocks: list[RawBlock], config: ExtractConfig
@@ -251,7 +258,8 @@ LADDER: Final[tuple[Strategy, ...]] = (by_container, by_prose)
 
 def _enough(sel: Selection, page_prose: int, config: ExtractConfig) -> bool:
     got = sel.prose_chars
-    return got >= config.min_body_chars and got >= config.min_prose_share * page_prose
+    return got >= config.min_body_chars and \
+        got >= config.min_prose_share * (page_prose - sel.set_aside)
 
 
 def find_body(elements: list[Element], blocks: list[RawBlock], config: ExtractConfig

@@ -334,12 +334,40 @@ SHOP_BUTTON_RE: Final = re.compile(
 
 
 def is_boilerplate_phrase(text: str) -> bool:
-    """True for a short block that is a control or a promo label ("Share", "Advertisement") or
-    a shop button ("Check price at Amazon")."""
+    """True for a short block that is a control or a promo label ("Share", "Advertisement"), a
+    shop button ("Check price at Amazon") or a slide counter ("3 of 6")."""
     if len(text) > 40:
         return False
     key = _phrase_key(text)
-    return key in BOILERPLATE_PHRASES or SHOP_BUTTON_RE.match(key) is not None
+    return key in BOILERPLATE_PHRASES or SHOP_BUTTON_RE.match(key) is not None \
+        or is_slide_counter(text)
+
+
+#: A slide counter opening a line: "3/50", "3 of 50", "Image 3 of 50", "Foto 3 von 12". A date
+#: ("10/19/2012", "12/08.") is no counter: nothing but a space or the end may follow it.
+_SLIDE_COUNTER: Final = re.compile(
+    r"^\s*(?:(?:image|photo|picture|slide|bild|foto|diapositive)\s+)?"
+    r"(\d{1,3})\s*(?:/|of|von|sur|de|di)\s*(\d{1,3})(?=\s|$)", re.IGNORECASE)
+
+
+def slide_counter(text: str) -> tuple[int, int] | None:
+    """The ``(k, n)`` of a line that opens with a slide counter ("3/50 Star Wars boosts the
+    economy", "Image 3 of 12"), else ``None``."""
+    m = _SLIDE_COUNTER.match(text)
+    if m is None:
+        return None
+    k, n = int(m.group(1)), int(m.group(2))
+    return (k, n) if 1 <= k <= n and n >= 2 else None
+
+
+def is_slide_counter(text: str) -> bool:
+    """True for a line that is a slide counter in words and nothing else ("3 of 6", "Image
+    3/12"). A bare "4/5" alone is more often a rating than a counter."""
+    m = _SLIDE_COUNTER.match(text)
+    if m is None or text[m.end():].strip() or slide_counter(text) is None:
+        return False
+    has_word = bool(text[:m.start(1)].strip())  # "Image 3/12"
+    return has_word or "/" not in text
 
 
 #: A UUID: 36 characters of hex digits and dashes.
