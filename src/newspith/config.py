@@ -108,6 +108,14 @@ class ExtractConfig:
     gallery_flank_chars: int = 200
     gallery_title_chars: int = 150
 
+    #: A page whose body is hidden until a script runs (a content lock or an age gate puts
+    #: ``display:none`` on it) is read with its hidden elements when the page shows too little
+    #: otherwise, hidden text is at least ``lock_page_share`` of the page's text, and one hidden
+    #: element holds at least ``lock_body_share`` of the body read (not a modal, nor a
+    #: slideshow's hidden slides).
+    lock_page_share: float = 0.5
+    lock_body_share: float = 0.7
+
     #: A closing run of at least ``teaser_run`` sibling items, each a headline linking to
     #: another page, with ``teaser_item_blocks`` blocks an item on average and at most
     #: ``teaser_item_chars`` characters of text besides the headline in any item, is a stream

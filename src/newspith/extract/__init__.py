@@ -37,7 +37,7 @@ from newspith.extract.pagetype import (CALL_TO_ACTION, PageShape, classify, coun
                                       declared_points)
 from newspith.extract.render import blocks_text
 from newspith.extract.scoring import assign_regions, score_blocks
-from newspith.extract.segment import Element, RawBlock, reset_rows, segment
+from newspith.extract.segment import Element, RawBlock, hidden_by_style, reset_rows, segment
 from newspith.extract.structure import build_blocks
 
 __all__ = ["extract", "run", "Run"]
@@ -73,6 +73,24 @@ class Run:
     page_type_points: dict[str, float] | None = None
 
 
+def _locked(retry: Selection, visible: list[RawBlock], everything: list[RawBlock],
+            config: ExtractConfig) -> bool:
+    """Whether a body read from hidden elements is a page a script reveals: one hidden element
+    holds most of the body (not a modal beside a listing, nor a slideshow's hidden slides), and
+    hidden text is most of the page's text."""
+    shown = sum(b.chars for b in visible)
+    total = sum(b.chars for b in everything)
+    if total - shown < config.lock_page_share * total:
+        return False
+    by_lock: dict[int, int] = {}
+    for b in retry.blocks:
+        lock = hidden_by_style(b.owner)
+        if lock is not None:
+            by_lock[lock.idx] = by_lock.get(lock.idx, 0) + b.chars
+    body = sum(b.chars for b in retry.blocks)
+    return bool(by_lock) and max(by_lock.values()) >= config.lock_body_share * body
+
+
 def run(html: str | bytes | LexborHTMLParser, url: str | None = None, *,
         config: ExtractConfig | None = None, content_type: str | None = None,
         decode_config: DecodeConfig | None = None) -> Run:
@@ -102,6 +120,14 @@ def run(html: str | bytes | LexborHTMLParser, url: str | None = None, *,
         elements2, raw2 = segment(root, config, skip_furniture=False)
         retry = _select(elements2, raw2, config, md.title)[0]
         if retry.prose_chars >= max(config.min_body_chars, 2 * selection.prose_chars):
+            elements, raw, selection = elements2, raw2, retry
+    if selection.prose_chars < config.min_body_chars:
+        # Still too little: maybe a script reveals the page (a content lock or an age gate
+        # hides it with an inline display:none until it has run).
+        elements2, raw2 = segment(root, config, read_styled_hidden=True)
+        retry = _select(elements2, raw2, config, md.title)[0]
+        if retry.prose_chars >= max(config.min_body_chars, 2 * selection.prose_chars) \
+                and _locked(retry, raw, raw2, config):
             elements, raw, selection = elements2, raw2, retry
     article_blocks = selection.blocks
     comments = collect_comments(raw, config)

@@ -103,17 +103,30 @@ _EMBED_CLASSES: Final = ("twitter-tweet", "instagram-media", "tiktok-embed", "fb
                          "bluesky-embed", "mastodon-embed", "twitter-video")
 
 
-def _is_hidden(attrs: dict) -> bool:
+def _is_hidden(attrs: dict, read_styled: bool) -> bool:
     if "hidden" in attrs:
         # React streams server-rendered content in <div hidden id="S:0"> and reveals it with a
         # script: that content is the page.
         return not (attrs.get("id") or "").startswith("S:")
     style = attrs.get("style")
-    if style:
+    if style and not read_styled:
         s = style.replace(" ", "").lower()
         if "display:none" in s or "visibility:hidden" in s:
             return True
     return False
+
+
+def hidden_by_style(e: Element | None) -> Element | None:
+    """The outermost element at or above ``e`` that an inline style hides, or ``None``."""
+    found = None
+    while e is not None:
+        style = e.node.attributes.get("style") if e.node is not None else None
+        if style:
+            st = style.replace(" ", "").lower()
+            if "display:none" in st or "visibility:hidden" in st:
+                found = e
+        e = e.parent
+    return found
 
 
 #: Copies of a carousel's slides that its script adds so the carousel can loop (Slick, Owl,
@@ -146,13 +159,15 @@ def _normalise(raw: str) -> str:
     return "\n".join(" ".join(line.split()) for line in raw.split(_BR)).strip()
 
 
-def segment(root, config: ExtractConfig, skip_furniture: bool = True
-            ) -> tuple[list[Element], list[RawBlock]]:
+def segment(root, config: ExtractConfig, skip_furniture: bool = True,
+            read_styled_hidden: bool = False) -> tuple[list[Element], list[RawBlock]]:
     """Cut the subtree under ``root`` (a selectolax node) into elements and blocks.
 
     ``skip_furniture`` leaves ``<nav>``, ``<menu>`` (and ``<footer>``, ``<aside>`` outside an
     article) unread; the driver walks them after all when the page seemed to hold no body
     (broken markup that leaves the whole page inside an unclosed ``<aside>``).
+    ``read_styled_hidden`` reads elements an inline style hides (``display:none``), for pages
+    that hide their content until a script has run (a content lock, an age gate).
 
     The walk follows ``first_child``/``next`` pointers with an explicit stack of continuations:
     no recursion, and skipped subtrees (scripts, hidden elements) are never listed.
@@ -226,7 +241,7 @@ def segment(root, config: ExtractConfig, skip_furniture: bool = True
         # Formatting tags are read without their attributes (the most frequent elements, and
         # never a region); everything else is checked for being hidden.
         attrs = _NO_ATTRS if tag in _FORMATTING else node.attributes
-        if attrs and (("hidden" in attrs or "style" in attrs) and _is_hidden(attrs)
+        if attrs and (("hidden" in attrs or "style" in attrs) and _is_hidden(attrs, read_styled_hidden)
                       or _is_clone(attrs.get("class"))):
             node = node.next
             continue

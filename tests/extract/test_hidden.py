@@ -1,0 +1,49 @@
+"""Hidden elements: skipped, except a page that a script reveals (a content lock)."""
+
+from __future__ import annotations
+
+import newspith
+
+PARAGRAPH = ("The harbour board voted on Monday to keep the winter ferry running, after a long "
+             "meeting in which members weighed the cost of fuel against the needs of islanders. ")
+STORY = "".join(f"<p>{PARAGRAPH * 2}</p>" for _ in range(4))
+
+
+def _page(main: str, extra: str = "") -> str:
+    return (f"<html><head><title>Winter ferry kept</title></head><body><header><a href='/'>"
+            f"Home</a></header><main>{main}</main>{extra}</body></html>")
+
+
+def test_a_hidden_element_beside_the_article_is_skipped():
+    a = newspith.extract(_page(STORY + '<div style="display: none">A hidden promo that the '
+                               "reader never sees on the page, however long it is, and it is "
+                               "long enough to read as a paragraph of prose.</div>"))
+    assert PARAGRAPH.strip() in a.text and "hidden promo" not in a.text
+
+
+def test_a_page_hidden_until_a_script_runs_is_read():
+    # A content lock hides the whole body with an inline style until its script has run.
+    a = newspith.extract(_page(f'<div class="lock-content" style="display:none;">{STORY}</div>'))
+    assert a.text.count(PARAGRAPH.strip()) == 8
+
+
+def test_a_hidden_dialog_beside_a_shelf_stays_hidden():
+    # The page shows little prose (a shelf of products); its one hidden element is a dialog
+    # holding a small share of the page's text: no script reveals the page, the dialog stays.
+    items = "".join(f'<li><a href="/p/{i}">Projector model number {i} with a long name</a> '
+                    f"<span>${i}99.00</span></li>" for i in range(40))
+    dialog = (f'<div class="policy" style="display:none"><h3>Pricing policy</h3>'
+              f"<p>{PARAGRAPH * 2}</p><p>{PARAGRAPH * 2}</p></div>")
+    a = newspith.extract(_page(f'<h1>Projectors</h1><ul class="products">{items}</ul>{dialog}'))
+    assert "Projector model number 39" in a.text
+    assert "harbour board" not in a.text
+
+
+def test_hidden_slides_are_not_read():
+    # A slideshow shows one slide and hides the others, one element each: no single element
+    # hides the page, so only what shows is read.
+    slides = "".join(f'<div class="slide" style="display:none"><p>{PARAGRAPH}</p></div>'
+                     for _ in range(8))
+    a = newspith.extract(_page(f"<h1>Winter ferry kept</h1><p>Fourteen ways to cross.</p>"
+                               f"{slides}"))
+    assert "harbour board" not in a.text
