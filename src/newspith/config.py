@@ -109,10 +109,10 @@ class ExtractConfig:
     gallery_title_chars: int = 150
 
     #: A page whose body is hidden until a script runs (a content lock or an age gate puts
-    #: ``display:none`` on it) is read with its hidden elements when the page shows too little
+    #: ``display:none`` on it) is read with that element shown when the page shows too little
     #: otherwise, hidden text is at least ``lock_page_share`` of the page's text, and one hidden
-    #: element holds at least ``lock_body_share`` of the body read (not a modal, nor a
-    #: slideshow's hidden slides).
+    #: element holds at least ``lock_body_share`` of the body read with all of them shown (not a
+    #: dialog, nor a slideshow's hidden slides). What the lock hides in turn stays hidden.
     lock_page_share: float = 0.5
     lock_body_share: float = 0.7
 

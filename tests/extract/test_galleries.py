@@ -50,15 +50,55 @@ def test_a_photo_story_keeps_its_slides():
     assert "1/12 Market story 1" in a.text and "caption of slide 12" in a.text
 
 
-def test_an_unordered_or_short_run_is_no_gallery():
+def test_a_short_run_is_no_gallery():
     a = newspith.extract(_page(4, 2, n=3))
     assert "caption of slide 3" in a.text
+
+
+def _wrapped(slides: str, cls: str = "widget type-gallery") -> str:
+    head = "".join(f"<p>{PARAGRAPH * 2}</p>" for _ in range(4))
+    tail = "".join(f"<p>{PARAGRAPH * 2}</p>" for _ in range(2))
+    return (f"<html><body><article><h1>Winter ferry kept</h1>{head}<div class=\"{cls}\">"
+            f"{slides}</div>{tail}</article></body></html>")
+
+
+def _captions(n: int, counter) -> str:
+    return "".join(f"{counter(i)}<p>A caption of slide {i} about shares, the markets and a "
+                   f"company that did something notable on the exchange.</p>"
+                   for i in range(1, n + 1))
+
+
+def test_a_numbered_thread_is_no_gallery():
+    # Posts numbered 1/5 … 5/5 between paragraphs: the counter, but no slideshow's name.
+    a = newspith.extract(_wrapped(_captions(5, lambda i: f"<h3>{i}/5 Officials said</h3>"),
+                                  cls="thread"))
+    assert "caption of slide 5" in a.text
+
+
+def test_counters_alone_on_their_lines_still_mark_the_gallery():
+    # "Image 3 of 12" alone is a control (not kept), yet it counts the slides.
+    a = newspith.extract(_wrapped(_captions(12, lambda i: f"<div>Image {i} of 12</div>")))
+    assert "caption of slide" not in a.text and a.text.count(PARAGRAPH.strip()) == 12
+
+
+def test_a_repeated_counter_continues_its_run():
+    # "1/6" above "1/6 Title": one slide, not a new run.
+    a = newspith.extract(_wrapped(_captions(
+        6, lambda i: f"<span>{i}/6</span><h3>{i}/6 Market story {i}</h3>")))
+    assert "caption of slide" not in a.text and "Market story" not in a.text
+
+
+def test_a_gallery_with_two_runs_is_cut_once():
+    # Both runs lie in one widget: the second finds it gone (and nothing breaks).
+    run = _captions(4, lambda i: f"<h3>{i}/4 Market story {i}</h3>")
+    a = newspith.extract(_wrapped(f"<ul class=\"slides\">{run}{run}</ul>"))
+    assert "caption of slide" not in a.text and a.text.count(PARAGRAPH.strip()) == 12
 
 
 @pytest.mark.parametrize("text, counter", [
     ("3/50 Star Wars boosts economy", (3, 50)), ("Image 3 of 12", (3, 12)),
     ("Foto 2 von 9", (2, 9)), ("10/19/2012", None), ("12/08.", None), ("7/5 odd", None),
-    ("1/1 alone", None), ("24 of the best walks", None)])
+    ("1/1 alone", None), ("24 of the best walks", None), ("3of5 stars", None)])
 def test_slide_counter(text, counter):
     assert rules.slide_counter(text) == counter
 

@@ -22,9 +22,15 @@ def test_a_hidden_element_beside_the_article_is_skipped():
 
 
 def test_a_page_hidden_until_a_script_runs_is_read():
-    # A content lock hides the whole body with an inline style until its script has run.
-    a = newspith.extract(_page(f'<div class="lock-content" style="display:none;">{STORY}</div>'))
+    # A content lock hides the whole body with an inline style until its script has run; what
+    # it hides in turn (a popup, keyword spans) stays hidden.
+    inner = ('<p style="display:none">seo junk keywords</p>'
+             '<div class="popup" style="display: none"><p>Subscribe now to read every story of '
+             "the harbour and the islands, with our newsletter each morning.</p></div>")
+    a = newspith.extract(_page(f'<div class="lock-content" style="display:none;">{STORY}'
+                               f"{inner}</div>"))
     assert a.text.count(PARAGRAPH.strip()) == 8
+    assert "seo junk" not in a.text and "Subscribe now" not in a.text
 
 
 def test_a_hidden_dialog_beside_a_shelf_stays_hidden():

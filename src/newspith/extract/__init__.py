@@ -37,7 +37,8 @@ from newspith.extract.pagetype import (CALL_TO_ACTION, PageShape, classify, coun
                                       declared_points)
 from newspith.extract.render import blocks_text
 from newspith.extract.scoring import assign_regions, score_blocks
-from newspith.extract.segment import Element, RawBlock, hidden_by_style, reset_rows, segment
+from newspith.extract.segment import (REVEAL_ALL, Element, RawBlock, hidden_by_style, reset_rows,
+                                      segment)
 from newspith.extract.structure import build_blocks
 
 __all__ = ["extract", "run", "Run"]
@@ -73,22 +74,28 @@ class Run:
     page_type_points: dict[str, float] | None = None
 
 
-def _locked(retry: Selection, visible: list[RawBlock], everything: list[RawBlock],
-            config: ExtractConfig) -> bool:
-    """Whether a body read from hidden elements is a page a script reveals: one hidden element
-    holds most of the body (not a modal beside a listing, nor a slideshow's hidden slides), and
-    hidden text is most of the page's text."""
+def _find_lock(root, visible: list[RawBlock], title: str | None, config: ExtractConfig
+               ) -> int:
+    """The ``mem_id`` of the element that hides a page a script reveals, or 0. Read with every
+    hidden element, hidden text must be ``lock_page_share`` of the page's text, and one hidden
+    element must hold ``lock_body_share`` of the body read (not a dialog beside a shelf, nor a
+    slideshow's hidden slides)."""
+    elements, everything = segment(root, config, reveal=REVEAL_ALL)
     shown = sum(b.chars for b in visible)
     total = sum(b.chars for b in everything)
     if total - shown < config.lock_page_share * total:
-        return False
+        return 0
+    body = _select(elements, everything, config, title)[0].blocks
     by_lock: dict[int, int] = {}
-    for b in retry.blocks:
+    for b in body:
         lock = hidden_by_style(b.owner)
-        if lock is not None:
-            by_lock[lock.idx] = by_lock.get(lock.idx, 0) + b.chars
-    body = sum(b.chars for b in retry.blocks)
-    return bool(by_lock) and max(by_lock.values()) >= config.lock_body_share * body
+        if lock is not None and lock.node is not None:
+            key = lock.node.mem_id
+            by_lock[key] = by_lock.get(key, 0) + b.chars
+    if not by_lock:
+        return 0
+    key = max(by_lock, key=lambda k: by_lock[k])
+    return key if by_lock[key] >= config.lock_body_share * sum(b.chars for b in body) else 0
 
 
 def run(html: str | bytes | LexborHTMLParser, url: str | None = None, *,
@@ -103,7 +110,8 @@ def run(html: str | bytes | LexborHTMLParser, url: str | None = None, *,
         return Run(Article(url=url, reason="empty page", **encoding), [], None)
 
     md = read_metadata(page.tree, url)
-    elements, raw = segment(root, config, skip_furniture=True)
+    styled: list[int] = []  # elements an inline style hides
+    elements, raw = segment(root, config, skip_furniture=True, styled=styled)
     selection, page_prose, hidden = _select(elements, raw, config, md.title)
     if hidden and _body_is_small(selection, page_prose, config):
         # Most of the page's running text sits under a furniture class word: the word may name
@@ -121,14 +129,16 @@ def run(html: str | bytes | LexborHTMLParser, url: str | None = None, *,
         retry = _select(elements2, raw2, config, md.title)[0]
         if retry.prose_chars >= max(config.min_body_chars, 2 * selection.prose_chars):
             elements, raw, selection = elements2, raw2, retry
-    if selection.prose_chars < config.min_body_chars:
+    if selection.prose_chars < config.min_body_chars and styled:
         # Still too little: maybe a script reveals the page (a content lock or an age gate
-        # hides it with an inline display:none until it has run).
-        elements2, raw2 = segment(root, config, read_styled_hidden=True)
-        retry = _select(elements2, raw2, config, md.title)[0]
-        if retry.prose_chars >= max(config.min_body_chars, 2 * selection.prose_chars) \
-                and _locked(retry, raw, raw2, config):
-            elements, raw, selection = elements2, raw2, retry
+        # hides it with an inline display:none until it has run). Only that element is read
+        # then: what it hides in turn (a popup, keyword spans) stays hidden.
+        lock = _find_lock(root, raw, md.title, config)
+        if lock:
+            elements2, raw2 = segment(root, config, reveal=lock)
+            retry = _select(elements2, raw2, config, md.title)[0]
+            if retry.prose_chars >= max(config.min_body_chars, 2 * selection.prose_chars):
+                elements, raw, selection = elements2, raw2, retry
     article_blocks = selection.blocks
     comments = collect_comments(raw, config)
     declared = declared_points(url or md.url, md.ld_types, md.og_type)

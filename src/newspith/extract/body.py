@@ -22,9 +22,9 @@ from typing import Final
 
 from newspith.config import ExtractConfig
 from newspith.extract import rules
+from newspith.extract.galleries import GALLERY_REASON, cut_inline_gallery
 from newspith.extract.scoring import is_prose
 from newspith.extract.segment import Element, RawBlock
-from newspith.extract.galleries import GALLERY_REASON, cut_inline_gallery
 from newspith.extract.teasers import cut_closing_teasers
 
 __all__ = ["Selection", "find_body", "attach_headline", "LADDER"]
@@ -130,7 +130,7 @@ def select_in(tops: list[Element], blocks: list[RawBlock], config: ExtractConfig
             kept.append(b)
     kept = _rescue_sandwiched(inside, kept, config)
     kept = cut_closing_teasers(_cut_tail_sections(inside, kept, config), config)
-    return _drop_trailing_headings(cut_inline_gallery(kept, config))
+    return _drop_trailing_headings(cut_inline_gallery(inside, kept, config))
 
 
 def _drop_trailing_headings(kept: list[RawBlock]) -> list[RawBlock]:
@@ -234,7 +234,7 @@ def by_container(elements: list[Element], blocks: list[RawBlock], config: Extrac
         tops = [parent]
     kept = select_in(tops, blocks, config)
     aside = sum(b.chars - b.link_chars for b in blocks
-                if b.reason == GALLERY_REASON and b.value > 0)
+                if b.reason == GALLERY_REASON and b.value > 0 and b.owner.neg < rules.STRONG)
     return Selection("container", kept, container, aside)
 
 

@@ -347,7 +347,7 @@ def is_boilerplate_phrase(text: str) -> bool:
 #: ("10/19/2012", "12/08.") is no counter: nothing but a space or the end may follow it.
 _SLIDE_COUNTER: Final = re.compile(
     r"^\s*(?:(?:image|photo|picture|slide|bild|foto|diapositive)\s+)?"
-    r"(\d{1,3})\s*(?:/|of|von|sur|de|di)\s*(\d{1,3})(?=\s|$)", re.IGNORECASE)
+    r"(\d{1,3})(?:\s*/\s*|\s+(?:of|von|sur|de|di)\s+)(\d{1,3})(?=\s|$)", re.IGNORECASE)
 
 
 def slide_counter(text: str) -> tuple[int, int] | None:

@@ -103,22 +103,30 @@ _EMBED_CLASSES: Final = ("twitter-tweet", "instagram-media", "tiktok-embed", "fb
                          "bluesky-embed", "mastodon-embed", "twitter-video")
 
 
-def _is_hidden(attrs: dict, read_styled: bool) -> bool:
+_NOT_HIDDEN: Final = 0
+_HIDDEN_ATTR: Final = 1     # the ``hidden`` attribute
+_HIDDEN_STYLE: Final = 2    # an inline ``display:none`` or ``visibility:hidden``
+#: ``segment(reveal=...)``: read no element an inline style hides, or all of them.
+REVEAL_NONE: Final = 0
+REVEAL_ALL: Final = -1
+
+
+def _hidden_kind(attrs: dict) -> int:
     if "hidden" in attrs:
         # React streams server-rendered content in <div hidden id="S:0"> and reveals it with a
         # script: that content is the page.
-        return not (attrs.get("id") or "").startswith("S:")
+        return _NOT_HIDDEN if (attrs.get("id") or "").startswith("S:") else _HIDDEN_ATTR
     style = attrs.get("style")
-    if style and not read_styled:
+    if style:
         s = style.replace(" ", "").lower()
         if "display:none" in s or "visibility:hidden" in s:
-            return True
-    return False
+            return _HIDDEN_STYLE
+    return _NOT_HIDDEN
 
 
 def hidden_by_style(e: Element | None) -> Element | None:
     """The outermost element at or above ``e`` that an inline style hides, or ``None``."""
-    found = None
+    found: Element | None = None
     while e is not None:
         style = e.node.attributes.get("style") if e.node is not None else None
         if style:
@@ -160,14 +168,17 @@ def _normalise(raw: str) -> str:
 
 
 def segment(root, config: ExtractConfig, skip_furniture: bool = True,
-            read_styled_hidden: bool = False) -> tuple[list[Element], list[RawBlock]]:
+            reveal: int = REVEAL_NONE, styled: list[int] | None = None
+            ) -> tuple[list[Element], list[RawBlock]]:
     """Cut the subtree under ``root`` (a selectolax node) into elements and blocks.
 
     ``skip_furniture`` leaves ``<nav>``, ``<menu>`` (and ``<footer>``, ``<aside>`` outside an
     article) unread; the driver walks them after all when the page seemed to hold no body
     (broken markup that leaves the whole page inside an unclosed ``<aside>``).
-    ``read_styled_hidden`` reads elements an inline style hides (``display:none``), for pages
-    that hide their content until a script has run (a content lock, an age gate).
+    Elements an inline style hides (``display:none``) are skipped, unless ``reveal`` is
+    :data:`REVEAL_ALL` or the ``mem_id`` of one of them: pages that hide their content until
+    a script has run (a content lock, an age gate). The ``mem_id`` of each one skipped is
+    added to ``styled`` when it is given.
 
     The walk follows ``first_child``/``next`` pointers with an explicit stack of continuations:
     no recursion, and skipped subtrees (scripts, hidden elements) are never listed.
@@ -241,10 +252,16 @@ def segment(root, config: ExtractConfig, skip_furniture: bool = True,
         # Formatting tags are read without their attributes (the most frequent elements, and
         # never a region); everything else is checked for being hidden.
         attrs = _NO_ATTRS if tag in _FORMATTING else node.attributes
-        if attrs and (("hidden" in attrs or "style" in attrs) and _is_hidden(attrs, read_styled_hidden)
-                      or _is_clone(attrs.get("class"))):
-            node = node.next
-            continue
+        if attrs:
+            hid = _hidden_kind(attrs) if "hidden" in attrs or "style" in attrs else _NOT_HIDDEN
+            if hid == _HIDDEN_STYLE and reveal != REVEAL_NONE and (
+                    reveal == REVEAL_ALL or node.mem_id == reveal):
+                hid = _NOT_HIDDEN
+            if hid or _is_clone(attrs.get("class")):
+                if hid == _HIDDEN_STYLE and styled is not None:
+                    styled.append(node.mem_id)
+                node = node.next
+                continue
         if tag == "br":
             brs += 1
             if brs >= 2 and has_text:  # <br><br> separates paragraphs in div-and-br markup
