@@ -26,7 +26,10 @@ from setuptools.command.build_ext import build_ext
 COMPILED = [
     "src/newspith/extract/segment.py",
     "src/newspith/extract/scoring.py",
-    "src/newspith/extract/rules.py",
+    "src/newspith/extract/rules/__init__.py",
+    "src/newspith/extract/rules/tags.py",
+    "src/newspith/extract/rules/classes.py",
+    "src/newspith/extract/rules/phrases.py",
     "src/newspith/extract/body.py",
     "src/newspith/extract/teasers.py",
     "src/newspith/extract/galleries.py",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newspith.extract import rules
-from newspith.extract.rules import SOFT, STRONG, WEAK, element_hint, is_comment_region
+from newspith.extract.rules import SOFT, STRONG, WEAK, classes, element_hint, is_comment_region
 
 FERRY = "The ferry will run twice a day from May, the harbour board said on Monday. "
 
@@ -42,12 +42,12 @@ def test_element_hints(names, hint):
 
 
 def test_digits_do_not_make_new_names():
-    rules._name_flags.cache_clear()
+    classes._name_flags.cache_clear()
     for n in range(500):
         assert element_hint(f"comment-{n} reply-{n}x") == -STRONG
         assert is_comment_region(f"comment-{n}")
     # Every "comment-N" and "reply-Nx" is one entry, whatever N.
-    assert rules._name_flags.cache_info().currsize == 2
+    assert classes._name_flags.cache_info().currsize == 2
     assert element_hint("sidebar2") == element_hint("sidebar") == -STRONG
 
 

@@ -55,10 +55,7 @@ def _slide_runs(inside: list[RawBlock], min_slides: int) -> list[list[RawBlock]]
 
 
 def _common_ancestor(owners: list[Element]) -> Element | None:
-    anchor: Element | None = owners[0]
-    while anchor is not None and not all(o.within(anchor) for o in owners):
-        anchor = anchor.parent
-    return anchor
+    return next((a for a in owners[0].ancestors() if all(o.within(a) for o in owners)), None)
 
 
 def _gallery_region(run: list[RawBlock], inside: list[RawBlock], config: ExtractConfig
@@ -77,20 +74,9 @@ def _gallery_region(run: list[RawBlock], inside: list[RawBlock], config: Extract
         if extra > config.gallery_title_chars:
             break
         region = parent
-    named = any(_GALLERY_WORDS.search(e.names) for e in _chain(run[0].owner, region) if e.names)
+    named = any(e.names and _GALLERY_WORDS.search(e.names)
+                for e in run[0].owner.ancestors() if e.within(region))
     return region if named else None
-
-
-def _chain(e: Element, top: Element) -> list[Element]:
-    """``e`` and its ancestors up to ``top``, both included."""
-    out = []
-    cur: Element | None = e
-    while cur is not None:
-        out.append(cur)
-        if cur is top:
-            break
-        cur = cur.parent
-    return out
 
 
 def cut_inline_gallery(inside: list[RawBlock], kept: list[RawBlock], config: ExtractConfig

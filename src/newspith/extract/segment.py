@@ -116,24 +116,24 @@ def _hidden_kind(attrs: dict) -> int:
         # React streams server-rendered content in <div hidden id="S:0"> and reveals it with a
         # script: that content is the page.
         return _NOT_HIDDEN if (attrs.get("id") or "").startswith("S:") else _HIDDEN_ATTR
-    style = attrs.get("style")
-    if style:
-        s = style.replace(" ", "").lower()
-        if "display:none" in s or "visibility:hidden" in s:
-            return _HIDDEN_STYLE
-    return _NOT_HIDDEN
+    return _HIDDEN_STYLE if _style_hides(attrs.get("style")) else _NOT_HIDDEN
+
+
+def _style_hides(style: str | None) -> bool:
+    """True for an inline style that hides its element (``display:none``, ``visibility:
+    hidden``)."""
+    if not style:
+        return False
+    s = style.replace(" ", "").lower()
+    return "display:none" in s or "visibility:hidden" in s
 
 
 def hidden_by_style(e: Element | None) -> Element | None:
     """The outermost element at or above ``e`` that an inline style hides, or ``None``."""
     found: Element | None = None
-    while e is not None:
-        style = e.node.attributes.get("style") if e.node is not None else None
-        if style:
-            st = style.replace(" ", "").lower()
-            if "display:none" in st or "visibility:hidden" in st:
-                found = e
-        e = e.parent
+    for a in e.ancestors() if e is not None else ():
+        if a.node is not None and _style_hides(a.node.attributes.get("style")):
+            found = a
     return found
 
 
