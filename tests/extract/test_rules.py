@@ -36,6 +36,11 @@ FERRY = "The ferry will run twice a day from May, the harbour board said on Mond
     ("is-hidden-mobile", -SOFT), ("hide-for-small-only", -SOFT),
     ("hidden-md", 0), ("hidden-lg", 0), ("hidden", 0), ("visible-xs", 0),
     ("show-large-image", 0),
+    # forum post chrome: signatures, the poster's card, permalink numbers, quote expanders
+    ("signature", -STRONG), ("message-signature", -STRONG), ("postprofile", -STRONG),
+    ("message-userExtras", -STRONG), ("userTitle message-userTitle", -STRONG),
+    ("message-attribution-opposite", -STRONG), ("bbCodeBlock-expandLink", -STRONG),
+    ("message-user", 0), ("signature-pad-wrapper", -STRONG),
 ])
 def test_element_hints(names, hint):
     assert element_hint(names) == hint
@@ -162,6 +167,8 @@ def test_a_sign_up_form_inside_the_post_stays_out_of_the_body():
     ("Three thoughts on the budget", False), ("5 thoughts on the new timetable", False),
     # Words an article's own section titles use: not an end.
     ("Up next for the council", False), ("More on the ferry", False), ("Latest figures", False),
+    ("Recent posts:", True), ("Latest Articles", True), ("Popular stories", True),
+    ("More like this", True), ("Recent changes to the timetable", False),
 ])
 def test_titles_that_end_an_article(title, ends):
     assert rules.is_section_end(title) is ends
@@ -214,6 +221,29 @@ def test_runs_of_uuids_are_machine_text():
     html = (f"<html><body><article><h1>Kettle</h1><p>{FERRY * 3}</p>"
             f"<div>{'X'.join(ids)}</div><p>{FERRY * 2}</p></article></body></html>")
     assert ids[0] not in newspith.extract(html).text
+
+
+def test_an_image_address_alone_is_machine_text_and_a_page_address_is_not():
+    thumb = "https://cdn.example.com/s-hsi95/images/stencil/160x160/5001/WEB_THUMB_Bone.jpg"
+    assert rules.is_machine_text(thumb) and rules.is_machine_text(thumb + "?c=2")
+    assert not rules.is_machine_text("https://www.example.com/2012/08/03/ferry-plan-agreed")
+    assert not rules.is_machine_text(f"The photo is at {thumb}")
+    import newspith
+    swatches = "".join(f"<p>swatch_{c}:</p><p>{thumb.replace('Bone', c)}</p>"
+                       for c in ("Bone", "Navy", "Ecru", "Camel"))
+    html = (f"<html><body><article><h1>Staple tee</h1><p>{FERRY * 3}</p>{swatches}"
+            f"<p>{FERRY * 3}</p></article></body></html>")
+    text = newspith.extract(html).text
+    assert "WEB_THUMB" not in text and text.count("harbour board") == 6
+
+
+@pytest.mark.parametrize("line, is_label", [
+    ("5 min read", True), ("12 Min Read", True), ("Reading time: 7 minutes", True),
+    ("3-5 min read", True), ("5 Min. Lesezeit", True), ("Lectura de 5 minutos", True),
+    ("12 minutes", False), ("Cook time 10 min", False), ("Read the minutes", False),
+])
+def test_reading_time_labels_are_boilerplate(line, is_label):
+    assert rules.is_boilerplate_phrase(line) is is_label
 
 
 def test_a_carousels_cloned_slides_are_read_once():

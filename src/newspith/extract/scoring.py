@@ -194,7 +194,7 @@ def _in_data_table(e: Element, tables: dict[int, bool], config: ExtractConfig) -
 def _value(b: RawBlock, config: ExtractConfig) -> float:
     chars = b.chars
     owner = b.owner
-    if chars >= 108 and owner.tag not in ("pre", "code") and rules.is_machine_text(b.text):
+    if chars >= rules.MACHINE_TEXT_MIN_CHARS and owner.tag not in ("pre", "code") and rules.is_machine_text(b.text):
         b.furniture = "machine text"
         return -float(chars)
     if chars <= 40 and rules.is_boilerplate_phrase(b.text):

@@ -29,6 +29,7 @@ _NEG_STRONG_PREFIX: Final = (
     "overlay", "toolbar", "login", "paywall", "skiplink", "copyright", "disclaimer", "rail",
     "teaser", "carousel", "slider", "ticker", "crumbs", "jumplink", "adslot", "adunit",
     "dfp", "googlead", "nocontent", "noprint",
+    "signature",  # a forum poster's signature under each post (phpBB, vBulletin, XenForo)
 )
 # Whole tokens (too short or too common to match as a prefix).
 _NEG_STRONG_EXACT: Final = frozenset({
@@ -54,6 +55,12 @@ _POS_STRONG_PREFIX: Final = (
     "bodytext", "maintext", "maincontent", "contentbody", "richtext", "prose",
     "articlecopy", "storycopy", "textbody",
 )
+# Forum post chrome, matched on a name's joined form at its end (strong furniture): the
+# poster's card (XenForo's message-userExtras: "Joined", "Messages", "Location"; its userTitle
+# and userBanner: "Senior member"; phpBB's postprofile: "Posts: 4032"), the post's permalink
+# number (XenForo's message-attribution-opposite: "#12") and a quote's "Click to expand...".
+_NEG_STRONG_JOINED: Final = ("userextras", "usertitle", "userbanner", "postprofile",
+                             "attributionopposite", "expandlink")
 _POS_WEAK_PREFIX: Final = (
     "article", "content", "entry", "post", "story", "text", "main", "blog", "hentry", "body",
     "page", "single", "news", "detail", "copy", "column",
@@ -160,6 +167,8 @@ def _name_flags(name: str) -> int:
     joined = low.replace("-", "").replace("_", "")
     if joined.startswith(_POS_STRONG_PREFIX) or joined.endswith(_POS_STRONG_PREFIX):
         flags |= _F_POS2
+    if joined.endswith(_NEG_STRONG_JOINED):
+        flags |= _F_NEG2
     if flags & _F_NEG2 and any(tok.startswith(_COMMENT_WORDS_T) for tok in tokens):
         flags |= _F_COMMENT
     return flags

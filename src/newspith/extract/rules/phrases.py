@@ -56,6 +56,14 @@ FURNITURE_RE: Final = re.compile(
 
 _PUNCT_STRIP: Final = re.compile(r"[^\w\s]+")
 
+#: A reading-time label, matched on the same key: "5 min read", "Reading time: 7 minutes",
+#: "5 Min. Lesezeit", "5 min de lecture", "Lectura de 5 minutos".
+READING_TIME_RE: Final = re.compile(
+    r"^(?:(?:reading time|read time|lesezeit|lectura de|temps de lecture|tempo di lettura)\s+"
+    r"\d{1,3}(?:\s*\d{1,3})?\s*(?:min|mins|minute|minutes|minuten|minutos|minuti)|"
+    r"\d{1,3}(?:\s*\d{1,3})?\s*(?:min|mins|minute|minutes|minuten|minutos|minuti)\s+"
+    r"(?:read|reading|reading time|read time|lesezeit|de lecture|de lectura|di lettura))$")
+
 
 #: Shop and affiliate buttons, matched on the same key: "Check price at Amazon", "Buy now",
 #: "See price at REI", "Read full review", "Visit website". ("Where to buy" is also a buying
@@ -75,7 +83,7 @@ def is_boilerplate_phrase(text: str) -> bool:
         return False
     key = _phrase_key(text)
     return key in BOILERPLATE_PHRASES or SHOP_BUTTON_RE.match(key) is not None \
-        or is_slide_counter(text)
+        or READING_TIME_RE.match(key) is not None or is_slide_counter(text)
 
 
 #: A slide counter opening a line: "3/50", "3 of 50", "Image 3 of 50", "Foto 3 von 12". A date
@@ -110,11 +118,23 @@ _UUID: Final = re.compile(
     r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
 
+#: An image's address alone on a line ("https://cdn…/thumb_160x160.jpg"): a shop's swatch data
+#: written out as text. (A page's address alone is often a cited source, and stays.)
+_IMAGE_URL: Final = re.compile(
+    r"\s*(?:https?://|www\.)\S{20,}\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?\S*)?\s*$",
+    re.IGNORECASE)
+#: The shortest block that can be machine text (an image URL of 20 characters and more).
+MACHINE_TEXT_MIN_CHARS: Final = 28
+
+
 def is_machine_text(text: str) -> bool:
     """True for a block made of UUIDs: at least three, with almost nothing between them. Shops
     write such runs into hidden spans to scramble a "Sponsored" label letter by letter (eBay);
     a sentence that quotes one ("note the UUID, e.g. ba5b7f3a-…") or a JSON sample is not one
-    (and code blocks are never read so, see ``scoring``)."""
+    (and code blocks are never read so, see ``scoring``). Also true for an image's URL alone
+    (``_IMAGE_URL``)."""
+    if _IMAGE_URL.match(text):
+        return True
     if text.count("-") < 12:
         return False
     found = _UUID.findall(text)
@@ -176,6 +196,7 @@ SECTION_END_RE: Final = re.compile(
     r"most (?:read|popular|viewed)|read next|what to read next|share this(?: article| story)?|"
     r"like this|read this next|keep reading|more (?:stories|articles|posts|to read)|"
     r"you (?:may|might) also be interested in|also read|read also|"
+    r"(?:recent|latest|popular) (?:posts|articles|stories)|more like this|"
     r"lesen sie auch|à lire aussi|lire aussi|más noticias|te puede interesar)"
     + _SECTION_TAIL, re.IGNORECASE)
 
