@@ -42,22 +42,9 @@ def _item(owner: Element) -> Element:
     return chain[busiest - 1]
 
 
-def _in_post_chrome(owner: Element) -> bool:
-    """True when an element between the block and its thread names furniture of its own
-    (a post's share menu "cPostShareMenu", its author column "ipsEntry__author-column"): a
-    comment region marks all it holds strongly, so the words under it are read here."""
-    e: Element | None = owner
-    while e is not None and e.comment:
-        if e.names and rules.element_hint(e.names) == -rules.STRONG and \
-                not rules.is_comment_region(e.names):
-            return True
-        e = e.parent
-    return False
-
-
 def _is_post_block(b: RawBlock, config: ExtractConfig) -> bool:
     """True for a block of a comment's (or a forum post's) text, in a comment region."""
-    if b.keep or not b.owner.comment or b.furniture or _in_post_chrome(b.owner):
+    if b.keep or not b.owner.comment or b.owner.chrome or b.furniture:
         return False
     if b.link_density > config.max_link_density and b.chars < config.prose_words * 8:
         return False  # "Reply", "Permalink", the author's link alone

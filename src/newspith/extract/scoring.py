@@ -82,6 +82,7 @@ def assign_regions(elements: list[Element], blocks: list[RawBlock], config: Extr
         pos = parent.pos if parent is not None else 0
         # <html> and <body> classes describe the page ("single-post has-comments"), not a region.
         hint = rules.element_hint(e.names) if e.names and e.tag not in ("html", "body") else 0
+        own = hint  # (as named, before the adjustments below: for ``chrome``)
         if hint < 0:
             hint = _without_title_slug(e, hint)
         if e.chars >= wrapper and page_chars >= config.min_body_chars:
@@ -107,6 +108,11 @@ def assign_regions(elements: list[Element], blocks: list[RawBlock], config: Extr
             parent.kids += 1
         e.comment = (parent is not None and parent.comment) or (
             hint <= -rules.STRONG and rules.is_comment_region(e.names))
+        # Within a thread every element is marked furniture, so a post's own furniture (its
+        # share menu "cPostShareMenu", the poster's column "ipsEntry__author-column") is known
+        # by its name alone; ``comments`` leaves what it holds out of the posts.
+        e.chrome = parent is not None and parent.comment and (parent.chrome or (
+            own == -rules.STRONG and not rules.is_comment_region(e.names)))
     return page_prose, hidden
 
 
@@ -194,7 +200,8 @@ def _in_data_table(e: Element, tables: dict[int, bool], config: ExtractConfig) -
 def _value(b: RawBlock, config: ExtractConfig) -> float:
     chars = b.chars
     owner = b.owner
-    if chars >= rules.MACHINE_TEXT_MIN_CHARS and owner.tag not in ("pre", "code") and rules.is_machine_text(b.text):
+    if chars >= rules.MACHINE_TEXT_MIN_CHARS and owner.tag not in ("pre", "code") and \
+            rules.is_machine_text(b.text):
         b.furniture = "machine text"
         return -float(chars)
     if chars <= 40 and rules.is_boilerplate_phrase(b.text):

@@ -27,7 +27,8 @@ class Element:
     """A block-level element of the page, as a row: no DOM access after the walk."""
 
     __slots__ = ("idx", "end", "tag", "parent", "names", "furniture", "landmark", "neg",
-                 "pos", "comment", "kids", "node", "embed", "chars", "prose", "content_score")
+                 "pos", "comment", "chrome", "kids", "node", "embed", "chars", "prose",
+                 "content_score")
 
     def __init__(self, idx: int, tag: str, parent: Element | None, names: str, node,
                  furniture: bool, landmark: bool) -> None:
@@ -43,6 +44,7 @@ class Element:
         self.neg = 0                # the boilerplate region it sits in (scoring.assign_regions)
         self.pos = 0                # the content region it sits in
         self.comment = False        # inside a reader-comment section (scoring.assign_regions)
+        self.chrome = False         # inside furniture of its own within one (a post's share menu)
         self.kids = 0               # child elements that hold text (scoring.assign_regions)
         self.chars = 0              # characters of text in its subtree
         self.prose = 0              # characters of running text in its subtree (assign_regions)
@@ -89,7 +91,7 @@ def reset_rows(elements: list[Element], blocks: list[RawBlock]) -> None:
     """Clear what the phases after the walk wrote on the rows, to run them again."""
     for e in elements:
         e.neg = e.pos = e.kids = e.prose = 0
-        e.comment = False
+        e.comment = e.chrome = False
     for b in blocks:
         b.keep, b.reason, b.furniture, b.cell = False, "", "", False
 

@@ -194,9 +194,9 @@ SECTION_END_RE: Final = re.compile(
     r"^(?:discussion|related(?: posts| articles| stories| content| links| coverage)?|"
     r"you (?:may|might) also (?:like|enjoy)|more from\b.*|recommended(?: for you| stories)?|"
     r"most (?:read|popular|viewed)|read next|what to read next|share this(?: article| story)?|"
-    r"like this|read this next|keep reading|more (?:stories|articles|posts|to read)|"
+    r"like this|read this next|keep reading|more (?:stories|articles|posts|to read|like this)|"
     r"you (?:may|might) also be interested in|also read|read also|"
-    r"(?:recent|latest|popular) (?:posts|articles|stories)|more like this|"
+    r"(?:recent|latest|popular) (?:posts|articles|stories)|"
     r"lesen sie auch|à lire aussi|lire aussi|más noticias|te puede interesar)"
     + _SECTION_TAIL, re.IGNORECASE)
 
