@@ -53,3 +53,39 @@ def test_hidden_slides_are_not_read():
     a = newspith.extract(_page(f"<h1>Winter ferry kept</h1><p>Fourteen ways to cross.</p>"
                                f"{slides}"))
     assert "harbour board" not in a.text
+
+
+def test_text_for_screen_readers_only_is_skipped():
+    # Shops label every price for screen readers ("Regular price", "Unit price / per"); themes
+    # hide skip links the same way. A sighted reader sees none of it.
+    price = ('<p><span class="visually-hidden visually-hidden--inline">Regular price</span> '
+             '<span class="price">$19.99</span></p>')
+    a = newspith.extract(_page(f'<a class="skip-link sr-only" href="#main">Skip to the story</a>'
+                               f"{STORY}{price}"
+                               '<p><span class="screen-reader-text">Opens in a new window</span>'
+                               "</p>"))
+    assert a.text.count(PARAGRAPH.strip()) == 8
+    assert "Regular price" not in a.text and "Skip to the story" not in a.text
+    assert "Opens in a new window" not in a.text
+
+
+def test_a_hiding_class_hides_like_an_inline_style():
+    # Bootstrap's hidden, hide and d-none hide an element until a script shows it: a hidden
+    # widget beside the article is skipped, one shown again at some width or state is read.
+    widget = ('<div class="hidden"><p>Tweets about the ferry from readers who wrote '
+              "to us all week long about the crossing, the fares and the timetable.</p></div>")
+    wide = ('<div class="d-none d-lg-block"><p>The board will meet again in March to set the '
+            "summer timetable and the fares for the season ahead of the first crossing.</p></div>")
+    a = newspith.extract(_page(STORY + widget + wide))
+    assert "Tweets about the ferry" not in a.text
+    assert "meet again in March" in a.text
+
+
+def test_a_page_a_hiding_class_hides_until_a_script_runs_is_read():
+    # The whole page sits in <div class="root hide"> until its script has run; a popup it
+    # hides in turn stays hidden.
+    popup = ('<div class="hide"><p>Subscribe now to read every story of the harbour and the '
+             "islands, with our newsletter each morning.</p></div>")
+    a = newspith.extract(_page(f'<div class="root hide">{STORY}{popup}</div>'))
+    assert a.text.count(PARAGRAPH.strip()) == 8
+    assert "Subscribe now" not in a.text

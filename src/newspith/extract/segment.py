@@ -118,7 +118,25 @@ def _hidden_kind(attrs: dict) -> int:
         # React streams server-rendered content in <div hidden id="S:0"> and reveals it with a
         # script: that content is the page.
         return _NOT_HIDDEN if (attrs.get("id") or "").startswith("S:") else _HIDDEN_ATTR
-    return _HIDDEN_STYLE if _style_hides(attrs.get("style")) else _NOT_HIDDEN
+    if _style_hides(attrs.get("style")) or _class_hides(attrs.get("class")):
+        return _HIDDEN_STYLE
+    return _NOT_HIDDEN
+
+
+#: The framework classes that hide an element until a script shows it (Bootstrap's ``hidden``,
+#: ``hide`` and ``d-none``, ``is-hidden``): read like an inline ``display:none``, so a page a
+#: script reveals is still read when nothing else is (a content lock). A class that shows the
+#: element again at some width (``d-none d-lg-block``; Tailwind's ``hidden md:flex``) or in
+#: some state (``show``, ``active``, ``open``, ``visible``) does not hide it.
+_HIDE_CLASS: Final = re.compile(r"(?:^|\s)(?:hidden|hide|d-none|is-hidden|u-hidden)(?:\s|$)")
+_SHOW_CLASS: Final = re.compile(
+    r"(?:^|\s)(?:d-\w+-(?:block|flex|inline|grid|table)|show|active|open|visible|is-active|"
+    r"is-open|is-visible)")
+
+
+def _class_hides(cls: str | None) -> bool:
+    return cls is not None and ("hid" in cls or "none" in cls) and ":" not in cls and \
+        _HIDE_CLASS.search(cls) is not None and _SHOW_CLASS.search(cls) is None
 
 
 def _style_hides(style: str | None) -> bool:
@@ -131,11 +149,14 @@ def _style_hides(style: str | None) -> bool:
 
 
 def hidden_by_style(e: Element | None) -> Element | None:
-    """The outermost element at or above ``e`` that an inline style hides, or ``None``."""
+    """The outermost element at or above ``e`` that an inline style or a hiding class hides,
+    or ``None``."""
     found: Element | None = None
     for a in e.ancestors() if e is not None else ():
-        if a.node is not None and _style_hides(a.node.attributes.get("style")):
-            found = a
+        if a.node is not None:
+            attrs = a.node.attributes
+            if _style_hides(attrs.get("style")) or _class_hides(attrs.get("class")):
+                found = a
     return found
 
 
@@ -146,9 +167,26 @@ _CLONE_CLASS: Final = re.compile(
     r"splide__slide--clone|is-clone)(?:\s|$)")
 
 
+#: Text for screen readers only, which a sighted reader never sees: the framework classes that
+#: move an element off screen or clip it to nothing (Bootstrap's ``sr-only`` and
+#: ``visually-hidden``, WordPress's ``screen-reader-text``, Foundation's ``show-for-sr``,
+#: Drupal's ``element-invisible``). Shops label every price with them ("Regular price",
+#: "Sale price", "Unit price / per"); themes hide skip links and icon labels the same way.
+_READER_ONLY_CLASS: Final = re.compile(
+    r"(?:^|\s)(?:sr-only|visually-hidden|visuallyhidden|u-visually-hidden|is-visually-hidden|"
+    r"screen-reader-text|screen-reader-only|screenreader-only|show-for-sr|element-invisible|"
+    r"a11y-hidden|assistive-text)(?:\s|$)")
+
+
 def _is_clone(cls: str | None) -> bool:
-    return cls is not None and ("clone" in cls or "duplicate" in cls) and \
-        _CLONE_CLASS.search(cls) is not None
+    """A carousel's copy of a slide, or text for screen readers only: skipped like a hidden
+    element."""
+    if cls is None:
+        return False
+    if ("clone" in cls or "duplicate" in cls) and _CLONE_CLASS.search(cls) is not None:
+        return True
+    return ("only" in cls or "hidden" in cls or "screen" in cls or "invisible" in cls or
+            "assistive" in cls) and _READER_ONLY_CLASS.search(cls) is not None
 
 
 # Tags are read by their number: lexbor numbers the standard tags once for all documents (a
@@ -255,7 +293,8 @@ def segment(root, config: ExtractConfig, skip_furniture: bool = True,
         # never a region); everything else is checked for being hidden.
         attrs = _NO_ATTRS if tag in _FORMATTING else node.attributes
         if attrs:
-            hid = _hidden_kind(attrs) if "hidden" in attrs or "style" in attrs else _NOT_HIDDEN
+            hid = _hidden_kind(attrs) if "hidden" in attrs or "style" in attrs or \
+                "class" in attrs else _NOT_HIDDEN
             if hid == _HIDDEN_STYLE and reveal != REVEAL_NONE and (
                     reveal == REVEAL_ALL or node.mem_id == reveal):
                 hid = _NOT_HIDDEN
