@@ -324,3 +324,16 @@ def test_a_data_tables_linked_cells_are_content():
     text = extract(html).text
     assert "Laureate 0 of physics" in text and "Laureate 5 of chemistry" in text
     assert "Menu link" not in text
+
+
+@pytest.mark.parametrize("line, is_meta", [
+    ("12 likes", True), ("1 Like", True), ("3 replies", True), ("Posts: 1,204", True),
+    ("812 posts · Joined 2019", True), ("Join date: Mar 2014", True), ("Quote", True),
+    ("Last edited: Jul 3, 2024", True), ("Click to expand...", True), ("Jump to latest", True),
+    ("Improve this answer", True), ("See similar questions with these tags.", True),
+    ("Sign up to request clarification or add additional context in comments.", True),
+    ("Original post", False), ("Likes and dislikes", False), ("The 12 likes we counted", False),
+    ("Posts from the archive", False), ("Reply to the council's letter", False),
+])
+def test_a_forum_posts_furniture_is_boilerplate(line, is_meta):
+    assert rules.is_boilerplate_phrase(line) is is_meta

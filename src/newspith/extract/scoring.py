@@ -204,7 +204,7 @@ def _value(b: RawBlock, config: ExtractConfig) -> float:
             rules.is_machine_text(b.text):
         b.furniture = "machine text"
         return -float(chars)
-    if chars <= 40 and rules.is_boilerplate_phrase(b.text):
+    if chars <= rules.PHRASE_MAX_CHARS and rules.is_boilerplate_phrase(b.text):
         b.furniture = "phrase"  # (linked or not: "Check price at REI" is a link)
         return -float(chars)
     ld = b.link_chars / chars if chars else 0.0

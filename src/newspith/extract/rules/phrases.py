@@ -76,12 +76,37 @@ SHOP_BUTTON_RE: Final = re.compile(
     r"visit (?:the )?(?:website|site|store)|see the rating)$")
 
 
+#: A forum post's own furniture, matched on the same key: its counters ("12 likes", "3 replies",
+#: "Posts: 1,204", "812 posts · Joined 2019"), its poster's dates ("Join date: Mar 2014",
+#: "Last edited: Jul 3, 2024"), its controls ("Quote", "Reply", "Click to expand...", "Jump to
+#: latest") and a Q&A site's prompts ("Improve this answer", "See similar questions with these
+#: tags.", "You must log in to answer this question.").
+POST_META_RE: Final = re.compile(
+    r"^(?:\d[\d ]*(?:k)? (?:likes?|repl(?:y|ies)|answers?|votes?)|posts \d[\d ]*|"
+    r"\d[\d ]* posts joined \w+(?: \d+)*|join(?:ed)?(?: date)? \w+ (?:\d{1,2} )?\d{4}|"
+    r"registered \d+ \d+ \d+|last edited \w+ \d{1,2} \d{4}|jump to latest|quote|reply|"
+    r"click to (?:shrink|expand)|not open for further replies|view attachment \d+|"
+    r"sorted by|improve this (?:question|answer)|ask question|"
+    r"explore related questions|start asking to get answers|"
+    r"find the answer to your question by asking|see similar questions with these tags|"
+    r"you must log in to answer this question|"
+    r"sign up to request clarification or add additional context in comments)$")
+
+#: The longest block the phrase lists match.
+PHRASE_MAX_CHARS: Final = 80
+
+
 def is_boilerplate_phrase(text: str) -> bool:
     """True for a short block that is a control or a promo label ("Share", "Advertisement"), a
-    shop button ("Check price at Amazon") or a slide counter ("3 of 6")."""
-    if len(text) > 40:
+    shop button ("Check price at Amazon"), a slide counter ("3 of 6") or a forum post's
+    furniture ("12 likes", "Quote")."""
+    if len(text) > PHRASE_MAX_CHARS:
         return False
     key = _phrase_key(text)
+    if POST_META_RE.match(key) is not None:
+        return True
+    if len(text) > 40:
+        return False
     return key in BOILERPLATE_PHRASES or SHOP_BUTTON_RE.match(key) is not None \
         or READING_TIME_RE.match(key) is not None or is_slide_counter(text)
 
