@@ -98,6 +98,10 @@ class ExtractConfig:
     #: share of the body's prose comes after it: a "You may also like" box in mid-article.
     #: (With both at their defaults a related title ends the body after 65% of its prose.)
     tail_rest_share: float = 0.35
+    #: A block of at least this many words the body already holds, seen again with another
+    #: element around it (``repeat_context`` levels up), is a second copy and leaves the body.
+    repeat_min_words: int = 2
+    repeat_context: int = 3
 
     #: A slideshow inside the body (at least ``gallery_min_slides`` slides counted "3/50" or "3 of
     #: 50", in order) with at least ``gallery_flank_chars`` characters of the body's prose both

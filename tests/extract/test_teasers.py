@@ -33,11 +33,12 @@ def test_questions_that_open_on_the_page_are_kept():
 
 
 def test_an_article_whose_sections_link_elsewhere_keeps_them():
-    # A roundup: each section a linked heading and paragraphs of its own, not a teaser.
-    intro = "".join(f"<p>{PARAGRAPH * 2}</p>" for _ in range(8))
+    # A roundup: each section a linked heading and paragraphs of its own, not a teaser. (Each
+    # paragraph is its own text: the same text again elsewhere would be a repeat.)
+    intro = "".join(f"<p>{PARAGRAPH * 2}Part {k}.</p>" for k in range(8))
     sections = "".join(
-        f'<section><h2><a href="/ferries/{i}">Ferry number {i}</a></h2><p>{PARAGRAPH * 3}</p>'
-        f'<p>{PARAGRAPH * 2}</p></section>' for i in range(5))
+        f'<section><h2><a href="/ferries/{i}">Ferry number {i}</a></h2><p>{PARAGRAPH * 3}'
+        f'Ferry {i}.</p><p>{PARAGRAPH * 2}More on ferry {i}.</p></section>' for i in range(5))
     a = newspith.extract(f'<html><body><article><h1>The best five ferries</h1>{intro}'
                          f'{sections}</article></body></html>')
     assert all(f"Ferry number {i}" in a.text for i in range(5))

@@ -36,6 +36,7 @@ from newspith.extract.pagebody import adapt_to_type
 from newspith.extract.pagetype import (CALL_TO_ACTION, PageShape, classify, count_prices,
                                       declared_points)
 from newspith.extract.render import blocks_text
+from newspith.extract.repeats import drop_repeats
 from newspith.extract.scoring import assign_regions, score_blocks
 from newspith.extract.segment import (REVEAL_ALL, Element, RawBlock, hidden_by_style, reset_rows,
                                       segment)
@@ -148,7 +149,7 @@ def run(html: str | bytes | LexborHTMLParser, url: str | None = None, *,
         # The page body frees blocks the article ladder kept; a forum's posts are its body,
         # and what stays of its comments are the remarks under each post.
         comments = collect_comments(raw, config)
-    kept = body.blocks
+    kept = drop_repeats(body.blocks, config)
 
     repaired = False
     if kept and looks_mojibaked("\n".join(b.text for b in kept)):

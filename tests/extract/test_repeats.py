@@ -1,0 +1,57 @@
+"""Repeated blocks: a text the page shows again elsewhere is read once; a refrain stays."""
+
+from __future__ import annotations
+
+import newspith
+from newspith.extract.explain import explain
+
+PARAGRAPH = ("The harbour board voted on Monday to keep the winter ferry running, after a long "
+             "meeting in which members weighed the cost of fuel against the needs of islanders. ")
+
+
+def _page(main: str) -> str:
+    return (f"<html><head><title>Winter ferry kept</title></head><body><main>{main}</main>"
+            "</body></html>")
+
+
+def _story(i: int) -> str:
+    return f"<p>{PARAGRAPH} Part {i} of the story, with the names of the members.</p>"
+
+
+def test_a_text_shown_again_in_another_box_is_read_once():
+    # The same call to action in a phone and a desktop layout; the same standfirst in a pull box.
+    call = "Get the island newsletter delivered to your inbox every morning at six"
+    html = _page(f'<div class="story">{_story(1)}{_story(2)}</div>'
+                 f'<div class="cta-mobile"><p>{call}</p></div>'
+                 f'<div class="story-more">{_story(3)}</div>'
+                 f'<section class="cta-desktop"><div><p>{call}</p></div></section>')
+    a = newspith.extract(html)
+    assert a.text.count(call) == 1
+    assert "Part 3 of the story" in a.text
+
+
+def test_a_refrain_in_the_same_setting_stays():
+    # The same text in the same setting is the page's own rhythm (a label under every item).
+    items = "".join(f'<div class="item"><h3>Ferry {i}</h3><p>{PARAGRAPH}</p>'
+                    f'<p class="verdict">What we like about it</p></div>' for i in range(4))
+    a = newspith.extract(_page(items))
+    assert a.text.count("What we like about it") == 4
+    assert a.text.count(PARAGRAPH.strip()) == 4
+
+
+def test_headings_and_table_cells_may_repeat():
+    rows = "".join(f"<tr><td>Route {i}</td><td>Daily service</td></tr>" for i in range(4))
+    html = _page(f"<h2>Winter timetable</h2>{_story(1)}<table><tr><th>Route</th><th>Days</th></tr>"
+                 f"{rows}</table>{_story(2)}<div class='recap'><h2>Winter timetable</h2>"
+                 f"<p>{PARAGRAPH} And the recap of the routes.</p></div>")
+    a = newspith.extract(html)
+    assert a.text.count("Winter timetable") == 2
+    assert a.text.count("Daily service") == 4
+
+
+def test_explain_names_a_repeat():
+    call = "Get the island newsletter delivered to your inbox every morning at six"
+    html = _page(f'<div class="story">{_story(1)}<p>{call}</p>{_story(2)}</div>'
+                 f'<div class="story-end"><div><p>{call}</p></div>{_story(3)}</div>')
+    reasons = [b["reason"] for b in explain(html).to_dict()["blocks"] if b["text"] == call]
+    assert reasons == ["prose", "a repeat"]
