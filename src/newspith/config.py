@@ -101,7 +101,7 @@ class ExtractConfig:
     #: A block of at least this many words the body already holds, seen again with another
     #: element around it (``repeat_context`` levels up), is a second copy and leaves the body.
     repeat_min_words: int = 2
-    repeat_context: int = 3
+    repeat_context: int = 5
 
     #: A slideshow inside the body (at least ``gallery_min_slides`` slides counted "3/50" or "3 of
     #: 50", in order) with at least ``gallery_flank_chars`` characters of the body's prose both
