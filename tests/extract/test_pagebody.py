@@ -288,3 +288,16 @@ def test_an_editorial_review_in_one_review_region_stays():
     a = newspith.extract(html, url="https://shop.example/products/kettle")
     assert a.page_type == "product" and "Part 3:" in a.text
     assert "Review 0:" not in a.text  # the customers' reviews below it still go
+
+
+def test_a_listings_pitch_under_a_furniture_name_is_kept_in_main():
+    # A page builder's hero "banner" inside <main> holds the page's pitch: running text, so
+    # content; its share bar and a newsletter box there stay out.
+    html = (f'<html><body><div class="banner">Free shipping over $50</div><main>'
+            f'<div class="banner has-hover"><div class="banner-inner"><h2>Harbour news</h2>'
+            f'<p>{PROSE}</p></div></div>{_teasers(25)}'
+            f'<div class="share-bar">Share this page</div></main></body></html>')
+    a = newspith.extract(html, url="https://paper.example/tag/harbour/")
+    assert a.page_type == "listing"
+    assert PROSE.strip() in a.text and "Headline number 24 about the harbour" in a.text
+    assert "Share this page" not in a.text and "Free shipping" not in a.text

@@ -9,7 +9,8 @@ and often linked, which the article ladder drops as navigation. So once the page
 * **page** (listing, collection, service): every block outside the page's furniture (``<nav>``,
   ``<footer>``, ``<aside>``, furniture class names, share words, cookie and copyright lines),
   inside the page's main landmark (``<main>``, ``role=main``) when one holds at least
-  ``ExtractConfig.page_main_share`` of that text.
+  ``ExtractConfig.page_main_share`` of that text; there, running text is content even under a
+  furniture class name (a service page's pitch in its hero "banner").
 * **posts** (forum): the article's blocks and the thread's posts, which on an article page are
   reader comments kept apart (:mod:`comments`); on a forum they are the content. Remarks under
   each post (a Q&A site's comments under the question and each answer) stay comments, and what
@@ -33,6 +34,7 @@ from newspith.config import ExtractConfig
 from newspith.extract import rules
 from newspith.extract.body import AFTER_THREAD_TITLE, Selection
 from newspith.extract.comments import comment_groups
+from newspith.extract.scoring import running_text
 from newspith.extract.segment import Element, RawBlock
 
 __all__ = ["adapt_to_type", "by_page", "with_posts", "without_reviews", "without_shelves"]
@@ -63,6 +65,14 @@ def _main_of(elements: list[Element], candidates: list[RawBlock], share: float
     return best
 
 
+def _pitch_in_main(b: RawBlock, main: Element | None) -> bool:
+    """Running text inside the page's main landmark under a furniture class word: a service
+    page's pitch in its hero "banner", a category's blurb in a "promo" box. A share word or a
+    cookie line (``b.furniture``) and a reader's comment stay out."""
+    return main is not None and b.owner.within(main) and not b.furniture and \
+        not b.owner.comment and running_text(b) > 0
+
+
 def by_page(elements: list[Element], blocks: list[RawBlock], config: ExtractConfig,
             main: Element | None = None) -> Selection:
     """Every block outside the page's furniture, within its main landmark when it has one
@@ -71,7 +81,7 @@ def by_page(elements: list[Element], blocks: list[RawBlock], config: ExtractConf
         candidates = [b for b in blocks if _outside_furniture(b)]
         main = _main_of(elements, candidates, config.page_main_share)
     for b in blocks:
-        if not _outside_furniture(b):
+        if not _outside_furniture(b) and not _pitch_in_main(b, main):
             b.keep, b.reason = False, "furniture"
         elif main is not None and not b.owner.within(main):
             b.keep, b.reason = False, "outside <main>"

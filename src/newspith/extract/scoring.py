@@ -22,7 +22,7 @@ from newspith.config import ExtractConfig
 from newspith.extract import rules
 from newspith.extract.segment import Element, RawBlock
 
-__all__ = ["assign_regions", "score_blocks", "is_prose"]
+__all__ = ["assign_regions", "score_blocks", "is_prose", "running_text"]
 
 _SENTENCE_ENDS: Final = re.compile(r"[.!?。！？…;:]")
 _END_CHARS: Final = ".!?。！？…\"'”’»)"
@@ -36,7 +36,7 @@ def is_prose(block: RawBlock, config: ExtractConfig) -> bool:
         _SENTENCE_ENDS.search(block.text) is not None
 
 
-def _running_text(b: RawBlock) -> int:
+def running_text(b: RawBlock) -> int:
     """The characters of running text in a block: its text outside links when it is long and
     link-poor, else 0."""
     nonlink = b.chars - b.link_chars
@@ -47,7 +47,7 @@ def _count_prose(elements: list[Element], blocks: list[RawBlock]) -> int:
     """Fill each element's ``prose``: the characters of running text in its subtree, and
     return the page's."""
     for b in blocks:
-        b.owner.prose += _running_text(b)
+        b.owner.prose += running_text(b)
     for e in reversed(elements):
         if e.parent is not None:
             e.parent.prose += e.prose
