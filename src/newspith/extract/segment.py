@@ -293,12 +293,13 @@ def segment(root, config: ExtractConfig, skip_furniture: bool = True,
         # never a region); everything else is checked for being hidden.
         attrs = _NO_ATTRS if tag in _FORMATTING else node.attributes
         if attrs:
-            hid = _hidden_kind(attrs) if "hidden" in attrs or "style" in attrs or \
-                "class" in attrs else _NOT_HIDDEN
+            cls = attrs.get("class")
+            hid = _hidden_kind(attrs) if "hidden" in attrs or "style" in attrs or (
+                cls is not None and ("hid" in cls or "none" in cls)) else _NOT_HIDDEN
             if hid == _HIDDEN_STYLE and reveal != REVEAL_NONE and (
                     reveal == REVEAL_ALL or node.mem_id == reveal):
                 hid = _NOT_HIDDEN
-            if hid or _is_clone(attrs.get("class")):
+            if hid or _is_clone(cls):
                 if hid == _HIDDEN_STYLE and styled is not None:
                     styled.append(node.mem_id)
                 node = node.next

@@ -92,6 +92,10 @@ POST_META_RE: Final = re.compile(
     r"you must log in to answer this question|"
     r"sign up to request clarification or add additional context in comments)$")
 
+#: How the lines of POST_META_RE longer than 40 characters start.
+_POST_META_LONG_STARTS: Final = ("find ", "see ", "you ", "sign ", "improve ", "explore ",
+                                 "start ", "join", "last ", "register", "posts", "click ")
+
 #: The longest block the phrase lists match.
 PHRASE_MAX_CHARS: Final = 80
 
@@ -100,13 +104,17 @@ def is_boilerplate_phrase(text: str) -> bool:
     """True for a short block that is a control or a promo label ("Share", "Advertisement"), a
     shop button ("Check price at Amazon"), a slide counter ("3 of 6") or a forum post's
     furniture ("12 likes", "Quote")."""
-    if len(text) > PHRASE_MAX_CHARS:
+    n = len(text)
+    if n > PHRASE_MAX_CHARS:
         return False
+    if n > 40:  # only a post's furniture runs this long: its first word tells
+        low = text.lstrip()[:10].lower()
+        if not (low[:1].isdigit() or low.startswith(_POST_META_LONG_STARTS)):
+            return False
+        return POST_META_RE.match(_phrase_key(text)) is not None
     key = _phrase_key(text)
     if POST_META_RE.match(key) is not None:
         return True
-    if len(text) > 40:
-        return False
     return key in BOILERPLATE_PHRASES or SHOP_BUTTON_RE.match(key) is not None \
         or READING_TIME_RE.match(key) is not None or is_slide_counter(text)
 
