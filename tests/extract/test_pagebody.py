@@ -15,11 +15,15 @@ def _teasers(n: int) -> str:
         f'</h3><a href="/news/{i}">Short summary {i} of the story</a></div>' for i in range(n))
 
 
+def _tag_page(top: str, lead: str, end: str = "") -> str:
+    """A tag page: ``top`` before <main>, then ``lead``, 25 teasers and a share bar in it."""
+    return (f'<html><body>{top}<main>{lead}{_teasers(25)}'
+            f'<div class="share-bar">Share this page</div></main>{end}</body></html>')
+
+
 def test_a_declared_listing_keeps_its_items():
-    html = (f'<html><body><div class="masthead-promo">Subscribe to the paper today</div>'
-            f'<main><h1>Harbour news</h1>{_teasers(25)}'
-            f'<div class="share-bar">Share this page</div></main>'
-            f'<footer>Contact the paper</footer></body></html>')
+    html = _tag_page('<div class="masthead-promo">Subscribe to the paper today</div>',
+                     "<h1>Harbour news</h1>", "<footer>Contact the paper</footer>")
     a = newspith.extract(html, url="https://paper.example/tag/harbour/")
     assert a.page_type == "listing" and not a.is_article
     assert "Headline number 0 about the harbour" in a.text
@@ -292,11 +296,10 @@ def test_an_editorial_review_in_one_review_region_stays():
 
 def test_a_listings_pitch_under_a_furniture_name_is_kept_in_main():
     # A page builder's hero "banner" inside <main> holds the page's pitch: running text, so
-    # content; its share bar and a newsletter box there stay out.
-    html = (f'<html><body><div class="banner">Free shipping over $50</div><main>'
-            f'<div class="banner has-hover"><div class="banner-inner"><h2>Harbour news</h2>'
-            f'<p>{PROSE}</p></div></div>{_teasers(25)}'
-            f'<div class="share-bar">Share this page</div></main></body></html>')
+    # content; the share bar in <main> and a banner outside it stay out.
+    html = _tag_page('<div class="banner">Free shipping over $50</div>',
+                     '<div class="banner has-hover"><div class="banner-inner"><h2>Harbour news'
+                     f'</h2><p>{PROSE}</p></div></div>')
     a = newspith.extract(html, url="https://paper.example/tag/harbour/")
     assert a.page_type == "listing"
     assert PROSE.strip() in a.text and "Headline number 24 about the harbour" in a.text

@@ -41,21 +41,25 @@ def _setting(e: Element, depth: int) -> tuple[tuple[str, str], ...]:
 
 def drop_repeats(kept: list[RawBlock], config: ExtractConfig) -> list[RawBlock]:
     """``kept`` without the second copies of its blocks (each marked with the reason)."""
-    first: dict[str, tuple[tuple[str, str], ...]] = {}
+    first: dict[str, Element] = {}  # each text's first holder
     out: list[RawBlock] = []
+    depth = config.repeat_context
     for b in kept:
         words = b.text.lower().split()
-        if len(words) < config.repeat_min_words:
-            out.append(b)
-            continue
-        key = " ".join(words)
-        setting = _setting(b.owner, config.repeat_context)
-        seen = first.get(key)
-        if seen is None:
-            first[key] = setting
-        elif seen != setting and b.owner.tag not in _KEPT_TAGS and \
-                seen[0][0] not in _KEPT_TAGS and seen[0][0] != "li":
-            b.keep, b.reason = False, REPEAT_REASON
-            continue
+        if len(words) >= config.repeat_min_words:
+            key = " ".join(words)
+            seen = first.get(key)
+            if seen is None:
+                first[key] = b.owner
+            elif _is_repeat(seen, b.owner, depth):
+                b.keep, b.reason = False, REPEAT_REASON
+                continue
         out.append(b)
     return out
+
+
+def _is_repeat(first: Element, again: Element, depth: int) -> bool:
+    """The text of ``first`` held again by ``again`` is a second copy: not a heading, caption
+    or table cell, not after a list item, and in another setting."""
+    return again.tag not in _KEPT_TAGS and first.tag not in _KEPT_TAGS and \
+        first.tag != "li" and _setting(first, depth) != _setting(again, depth)

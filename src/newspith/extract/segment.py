@@ -178,9 +178,9 @@ _READER_ONLY_CLASS: Final = re.compile(
     r"a11y-hidden|assistive-text)(?:\s|$)")
 
 
-def _is_clone(cls: str | None) -> bool:
+def _never_shown(cls: str | None) -> bool:
     """A carousel's copy of a slide, or text for screen readers only: skipped like a hidden
-    element."""
+    element, and never revealed."""
     if cls is None:
         return False
     if ("clone" in cls or "duplicate" in cls) and _CLONE_CLASS.search(cls) is not None:
@@ -294,12 +294,13 @@ def segment(root, config: ExtractConfig, skip_furniture: bool = True,
         attrs = _NO_ATTRS if tag in _FORMATTING else node.attributes
         if attrs:
             cls = attrs.get("class")
+            # (_hidden_kind reads a class only if it holds "hid" or "none": most don't.)
             hid = _hidden_kind(attrs) if "hidden" in attrs or "style" in attrs or (
                 cls is not None and ("hid" in cls or "none" in cls)) else _NOT_HIDDEN
             if hid == _HIDDEN_STYLE and reveal != REVEAL_NONE and (
                     reveal == REVEAL_ALL or node.mem_id == reveal):
                 hid = _NOT_HIDDEN
-            if hid or _is_clone(cls):
+            if hid or _never_shown(cls):
                 if hid == _HIDDEN_STYLE and styled is not None:
                     styled.append(node.mem_id)
                 node = node.next

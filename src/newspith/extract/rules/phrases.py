@@ -107,16 +107,16 @@ def is_boilerplate_phrase(text: str) -> bool:
     n = len(text)
     if n > PHRASE_MAX_CHARS:
         return False
-    if n > 40:  # only a post's furniture runs this long: its first word tells
+    long = n > 40
+    if long:  # only a post's furniture runs this long: its first word tells
         low = text.lstrip()[:10].lower()
         if not (low[:1].isdigit() or low.startswith(_POST_META_LONG_STARTS)):
             return False
-        return POST_META_RE.match(_phrase_key(text)) is not None
     key = _phrase_key(text)
     if POST_META_RE.match(key) is not None:
         return True
-    return key in BOILERPLATE_PHRASES or SHOP_BUTTON_RE.match(key) is not None \
-        or READING_TIME_RE.match(key) is not None or is_slide_counter(text)
+    return not long and (key in BOILERPLATE_PHRASES or SHOP_BUTTON_RE.match(key) is not None
+                         or READING_TIME_RE.match(key) is not None or is_slide_counter(text))
 
 
 #: A slide counter opening a line: "3/50", "3 of 50", "Image 3 of 50", "Foto 3 von 12". A date
