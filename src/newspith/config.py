@@ -171,10 +171,13 @@ class ExtractConfig:
     page_fallback_body_chars: int = 350
     page_fallback_page_chars: int = 2000
     page_fallback_share: float = 0.15
-    #: Page types whose customer reviews are not content (a product's), unless the reviews hold
-    #: at least ``review_body_share`` of the body: then the page is a review itself (0.5 kept
-    #: the reviews of two shops whose descriptions are short; no page moved between 0.8 and 0.95).
-    review_free_types: tuple[str, ...] = ("product",)
+    #: Shop pages (items with names and prices): below ``min_body_chars`` of prose in the article
+    #: body they get the whole-page body whatever the page's size (a short category grid).
+    item_page_types: tuple[str, ...] = ("collection", "product")
+    #: Page types whose customer reviews are not content (a product's, a shop category's),
+    #: unless they hold ``review_body_share`` of the body: then the page is a review itself (0.5
+    #: kept the reviews of two shops whose descriptions are short; none moved from 0.8 to 0.95).
+    review_free_types: tuple[str, ...] = ("product", "collection")
     review_body_share: float = 0.9
     #: Page types whose shelves of other products ("Similar items", "Customers also viewed",
     #: up to the next heading as high) are not content. (A documentation page's "Related

@@ -221,6 +221,39 @@ def test_a_products_customer_reviews_are_not_its_content():
     assert "Review 2:" in a.text
 
 
+def test_a_shop_categorys_customer_reviews_are_not_its_content():
+    grid = "".join(f'<li class="product-card"><h3>Steel kettle model {i}</h3><p>$3{i}.00</p>'
+                   f'</li>' for i in range(8))
+    reviews = "".join(
+        f'<div class="review-item"><p>Review {i}: I bought one of these kettles for the office '
+        f'and it has boiled water every morning for a month without a fault, though the lid '
+        f'sticks a little when it is hot.</p></div>' for i in range(3))
+    html = (f'<html><body><main><h1>Kettles</h1><ul class="product-grid">{grid}</ul>'
+            f'<div class="product-reviews"><h3>What customers say</h3>{reviews}</div>'
+            f'</main></body></html>')
+    a = newspith.extract(html, url="https://shop.example/collections/kettles")
+    assert a.page_type == "collection"
+    assert "Steel kettle model 0" in a.text and "Steel kettle model 7" in a.text
+    assert "Review" not in a.text
+
+
+def test_a_short_shop_grid_under_a_heading_is_read_whole():
+    # Eight items with prices and no declared type: far too little text for the page
+    # fallback, and the page's heading is all the article ladder finds.
+    menu = "".join(f'<li class="menu-item"><a href="/m/{i}">Menu entry {i}</a></li>'
+                   for i in range(6))
+    grid = "".join(f'<li class="product"><a href="/c/{i}"><h2>Electric kettle {i}</h2></a>'
+                   f'<span class="price">$3{i}.00</span></li>' for i in range(8))
+    html = (f'<html><body><div id="top"><ul id="secondary-nav">{menu}</ul></div>'
+            f'<div class="container"><div id="left-area"><header class="products-header">'
+            f'<h1 class="page-title">Kitchen and home</h1></header>'
+            f'<ul class="products columns-3">{grid}</ul></div></div></body></html>')
+    a = newspith.extract(html, url="https://shop.example/kitchen/")
+    assert a.page_type == "collection"
+    assert "Electric kettle 0" in a.text and "$37.00" in a.text
+    assert "Menu entry" not in a.text
+
+
 def test_a_body_that_is_all_review_stays():
     a = newspith.extract(_shop_page("product-reviews", ""),
                          url="https://shop.example/products/kettle")

@@ -23,6 +23,8 @@ FERRY = "The ferry will run twice a day from May, the harbour board said on Mond
     ("node--promoted", 0), ("subscription-eligible", 0),  # states of an item, not promos
     ("entry-author-aws_evangelist", 0), ("entry-author", -STRONG),  # TypePad's post classes
     ("entry-author-box", -STRONG), ("entry-author-bio", -STRONG),  # an author box still is
+    ("author-jsmith", 0), ("author-bio-box", -STRONG), ("author__info", -STRONG),  # so is
+    ("author_bio", -STRONG), ("authorbox", -STRONG), ("about-the-author", -STRONG),  # a bio
     ("sticky-ad-enabled", -STRONG), ("promo-disabled", -STRONG),  # furniture words still count
     ("kt-sidebar", -STRONG), ("kb-related", -STRONG),  # not Kadence's own words
     ("adapter", 0), ("loaded", 0),          # exact words are whole tokens only
@@ -337,3 +339,15 @@ def test_a_data_tables_linked_cells_are_content():
 ])
 def test_a_forum_posts_furniture_is_boilerplate(line, is_meta):
     assert rules.is_boilerplate_phrase(line) is is_meta
+
+
+def test_the_box_about_the_writer_is_not_the_story():
+    import newspith
+    bio = ("Jane Doe is a reporter covering transport and the harbour for the paper, and "
+           "has written about ferries since 2009.")
+    for box in ("author-bio", "author__info", "authorbox"):
+        html = (f'<html><body><article class="post author-jdoe"><h1>Ferry plan agreed</h1>'
+                f'<p>{FERRY * 4}</p><div class="{box}"><p>{bio}</p></div></article>'
+                f'</body></html>')
+        a = newspith.extract(html, url="https://paper.example/2024/05/ferry-plan-agreed")
+        assert FERRY.strip() in a.text and "Jane Doe is a reporter" not in a.text, box

@@ -254,6 +254,10 @@ def _body_for_type(page_type: str, declared: dict[str, float], sel: Selection,
             # Almost no running text on a page with much text, and no sign of an article: its
             # content is not prose.
             return by_page(elements, blocks, config)
+        if page_type in config.item_page_types and sel.prose_chars < config.min_body_chars \
+                and page_text:
+            # A shop's grid with a heading: the items are the content, however few.
+            return by_page(elements, blocks, config)
         if not sel.blocks and 0 < page_text < config.min_body_chars:
             # A page of a few words: they are all it has.
             return by_page(elements, blocks, config)

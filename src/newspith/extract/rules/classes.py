@@ -29,6 +29,8 @@ _NEG_STRONG_PREFIX: Final = (
     "overlay", "toolbar", "login", "paywall", "skiplink", "copyright", "disclaimer", "rail",
     "teaser", "carousel", "slider", "ticker", "crumbs", "jumplink", "adslot", "adunit",
     "dfp", "googlead", "nocontent", "noprint",
+    # the box about the writer after a story ("Jane Doe is a reporter covering ...")
+    "authorbio", "authorbox", "authorinfo", "authorcard", "aboutauthor", "abouttheauthor",
     "signature",  # a forum poster's signature under each post (phpBB, vBulletin, XenForo)
 )
 # Whole tokens (too short or too common to match as a prefix).
@@ -69,9 +71,11 @@ _POS_WEAK_PREFIX: Final = (
 # Class names that describe *what* an item is (WordPress and CMS taxonomy: ``tag-sports``,
 # ``category-news``, ``format-standard``, ``has-sidebar``), not the role of the element.
 _DESCRIPTIVE_CLASS: Final = re.compile(
-    r"(?:(?:tag|tags|category|categories|cat|format|type|status|postid|term|author|topic|section|"
+    r"(?:(?:tag|tags|category|categories|cat|format|type|status|postid|term|topic|section|"
     r"lang|language|has|is|js|no|with|template|single|parent|level|id)[-_]\w|"
     r"(?:post|page)[-_](?:\d|id|type|template|format|status|parent)|"
+    # a post's author (author-jsmith), but not the box about the author (author-bio, author__info)
+    r"author[-_]+(?!(?:box|bio|bios|info|card|about|details|description|desc)(?![a-z]))[a-z0-9]|"
     # Drupal and BEM modifiers naming a content type: node--type-newsletter-article; TypePad's
     # and Movable Type's entry-author-<login>, entry-category-<name>
     r"\S*?(?:--|[-_])(?:type|view-mode|bundle)[-_]|entry-(?:author|category)-(?!(?:box|bio|info|profile|avatar|name|description|meta|link)\b)|"
