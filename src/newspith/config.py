@@ -161,30 +161,30 @@ class ExtractConfig:
     #: without ``<main>`` keep the ladder: a short story among menus has the same shape.
     shape_body_types: tuple[str, ...] = ("listing", "collection", "service", "product",
                                          "documentation")
-    #: A page not typed ``article`` whose article body has fewer prose characters than this
-    #: while the page holds at least ``page_fallback_page_chars`` outside its furniture gets the
-    #: whole-page body too: its content is not prose. When the body's container does not name
-    #: itself content (a landmark or a content class word), a body under
-    #: ``page_fallback_share`` of that text counts as too little as well: a listing's longest
-    #: item won the article ladder (0.10 and 0.15 moved only pages that gained; 0.20 cut short
-    #: stories on five dragnet pages).
+    #: A page not typed ``article`` whose article body has fewer prose characters than this while
+    #: the page holds ``page_fallback_page_chars`` outside its furniture gets the whole-page body
+    #: too. When the container does not name itself content, a body under ``page_fallback_share``
+    #: of that text is too little as well: a listing's longest item won the ladder (0.10 and 0.15
+    #: moved only pages that gained; 0.20 cut short stories on five dragnet pages).
     page_fallback_body_chars: int = 350
     page_fallback_page_chars: int = 2000
     page_fallback_share: float = 0.15
-    #: Shop pages (items with names and prices): below ``min_body_chars`` of prose in the article
-    #: body they get the whole-page body whatever the page's size (a short category grid).
+    #: Shop pages: under ``min_body_chars`` of prose they get the whole-page body at any size.
     item_page_types: tuple[str, ...] = ("collection", "product")
     #: Page types whose customer reviews are not content (a product's, a shop category's),
     #: unless they hold ``review_body_share`` of the body: then the page is a review itself (0.5
     #: kept the reviews of two shops whose descriptions are short; none moved from 0.8 to 0.95).
     review_free_types: tuple[str, ...] = ("product", "collection")
     review_body_share: float = 0.9
-    #: Page types whose shelves of other products ("Similar items", "Customers also viewed",
-    #: up to the next heading as high) are not content. (A documentation page's "Related
-    #: products" section documents a field.)
+    #: Page types whose shelves of other products ("Similar items", up to the next heading as
+    #: high) are not content. (A documentation page's "Related products" documents a field.)
     shelf_free_types: tuple[str, ...] = ("product", "collection")
     #: The whole-page body keeps to the page's ``<main>`` when that holds this share of its text.
     page_main_share: float = 0.4
+    #: An ``article`` page whose body, in a container that does not name itself content, holds
+    #: under this share of its text gets its ``<main>``: a listing's one teaser won the ladder
+    #: (0.10: three WCXB listings moved, two up; from 0.14 short dragnet stories were cut).
+    article_main_share: float = 0.1
 
     #: The precision/recall knob. ``"precision"`` drops short non-prose lines and link-heavy
     #: blocks between paragraphs, and lets a comments or related title end the body after half of

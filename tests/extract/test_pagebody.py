@@ -337,3 +337,26 @@ def test_a_listings_pitch_under_a_furniture_name_is_kept_in_main():
     assert a.page_type == "listing"
     assert PROSE.strip() in a.text and "Headline number 24 about the harbour" in a.text
     assert "Share this page" not in a.text and "Free shipping" not in a.text
+
+
+def test_an_article_body_that_is_a_sliver_of_main_gives_way_to_main():
+    # A recipe index declares itself an Article; the ladder finds its one-line intro, a sliver
+    # of the text in <main>, whose 40 linked cards are the page.
+    ld = ('{"@context": "https://schema.org", "@type": "Article", '
+          '"headline": "Tomato Sauce Recipes"}')
+    cards = "".join(f'<div class="card"><a href="/r/{i}"><span>Slow-cooked tomato sauce '
+                    f'recipe number {i} with basil</span></a></div>' for i in range(40))
+    html = (f'<html><head><script type="application/ld+json">{ld}</script></head><body>'
+            '<header><a href="/">Home</a></header><main><section><div class="top"><h1>Tomato '
+            'Sauce Recipes</h1><div class="intro"><div>Our collection of tomato sauce recipes '
+            'has something for every dish, from a quick marinara to a slow Sunday gravy.</div>'
+            f'</div></div><div class="grid">{cards}</div></section></main></body></html>')
+    a = newspith.extract(html, url="https://food.example/tomato-sauce-recipes-5117879")
+    assert "quick marinara" in a.text
+    assert "recipe number 0 with" in a.text and "recipe number 39 with" in a.text
+    # A story that is most of <main> keeps the ladder's body (no cards, no change).
+    story = html.replace(cards, "").replace(
+        "</section>", "<p>" + "The ferry will run twice a day from May, said the board. " * 9
+        + "</p></section>")
+    a = newspith.extract(story, url="https://food.example/tomato-sauce-recipes-5117879")
+    assert "The ferry will run" in a.text and "Home" not in a.text

@@ -242,13 +242,15 @@ def _body_for_type(page_type: str, declared: dict[str, float], sel: Selection,
     if vouched and sel.prose_chars >= config.page_fallback_body_chars:
         return sel  # a body its container vouches for, of a real length
     candidates = [b for b in blocks if _outside_furniture(b)]
-    if page_type in config.shape_body_types and not vouched:
+    page_text = sum(b.chars for b in candidates)
+    if not vouched and (page_type in config.shape_body_types or (
+            page_type == "article"
+            and sum(b.chars for b in sel.blocks) < config.article_main_share * page_text)):
         main = _main_of(elements, candidates, config.page_main_share)
         if main is not None:
-            # Not an article, on a page whose <main> holds its text: the whole main region,
-            # not the article ladder's anonymous box.
+            # Not an article (or an "article" whose body is a sliver of the page), on a page
+            # whose <main> holds its text: the whole main region, not the ladder's anonymous box.
             return by_page(elements, blocks, config, main)
-    page_text = sum(b.chars for b in candidates)
     if sel.prose_chars < _fallback_floor(vouched, page_text, config):
         if page_type != "article" and page_text >= config.page_fallback_page_chars:
             # Almost no running text on a page with much text, and no sign of an article: its
