@@ -360,3 +360,26 @@ def test_an_article_body_that_is_a_sliver_of_main_gives_way_to_main():
         + "</p></section>")
     a = newspith.extract(story, url="https://food.example/tomato-sauce-recipes-5117879")
     assert "The ferry will run" in a.text and "Home" not in a.text
+
+
+def test_a_pitch_under_a_furniture_name_is_kept_on_a_page_without_main():
+    # A service page with no <main>: its features sit in a "tools" grid and its pitch in a
+    # "slider" (both furniture words); its cookie notice and its footer are not its pitch.
+    pitch = ("Capture leads from any web page with one click and send them to your pipeline, "
+             "with the contact's details filled in for you.")
+    tools = "".join(f'<div class="tools__item"><h3 class="tools__title">Tool {i}</h3>'
+                    f'<div class="tools__desc">{pitch} Tool {i}.</div></div>' for i in range(4))
+    cookie = ("We and our partners use cookies to store and access information on your "
+              "device to personalise content and measure how the site is used.")
+    footer = ("Acme CRM is made by a small team in Dublin and has helped sales teams follow "
+              "up on their leads since 2011, in forty countries.")
+    html = ('<html><head><script type="application/ld+json">{"@context": "https://schema.org",'
+            ' "@type": "SoftwareApplication", "name": "Acme CRM"}</script></head><body>'
+            f'<div class="cookie-banner"><p>{cookie}</p></div>'
+            '<div class="hero"><h1>The simple CRM for small teams</h1></div>'
+            f'<div class="tools">{tools}</div>'
+            f'<footer><p>{footer}</p></footer></body></html>')
+    a = newspith.extract(html, url="https://acme.example/")
+    assert a.page_type == "service"
+    assert "Tool 0." in a.text and "Tool 3." in a.text
+    assert "cookies" not in a.text and "small team in Dublin" not in a.text

@@ -351,3 +351,11 @@ def test_the_box_about_the_writer_is_not_the_story():
                 f'</body></html>')
         a = newspith.extract(html, url="https://paper.example/2024/05/ferry-plan-agreed")
         assert FERRY.strip() in a.text and "Jane Doe is a reporter" not in a.text, box
+
+
+def test_notice_regions():
+    for names in ("cmplz-cookiebanner cmplz-hidden", "modal-body", "newsletter-signup",
+                  "ConsentManager", "site-alert"):
+        assert rules.is_notice_region(names), names
+    for names in ("tools__item", "hero banner", "product-card", ""):
+        assert not rules.is_notice_region(names), names

@@ -9,8 +9,9 @@ and often linked, which the article ladder drops as navigation. So once the page
 * **page** (listing, collection, service): every block outside the page's furniture (``<nav>``,
   ``<footer>``, ``<aside>``, furniture class names, share words, cookie and copyright lines),
   inside the page's main landmark (``<main>``, ``role=main``) when one holds at least
-  ``ExtractConfig.page_main_share`` of that text; there, running text is content even under a
-  furniture class name (a service page's pitch in its hero "banner").
+  ``ExtractConfig.page_main_share`` of that text; there (or, without one, outside the page's
+  chrome tags and notices) running text is content even under a furniture class name (a
+  service page's pitch in its hero "banner").
 * **posts** (forum): the article's blocks and the thread's posts, which on an article page are
   reader comments kept apart (:mod:`comments`); on a forum they are the content. Remarks under
   each post (a Q&A site's comments under the question and each answer) stay comments, and what
@@ -65,12 +66,29 @@ def _main_of(elements: list[Element], candidates: list[RawBlock], share: float
     return best
 
 
-def _pitch_in_main(b: RawBlock, main: Element | None) -> bool:
-    """Running text inside the page's main landmark under a furniture class word: a service
-    page's pitch in its hero "banner", a category's blurb in a "promo" box. A share word or a
-    cookie line (``b.furniture``) and a reader's comment stay out."""
-    return main is not None and b.owner.within(main) and not b.furniture and \
-        not b.owner.comment and running_text(b) > 0
+#: The page's own chrome: running text under these tags is never its pitch.
+_CHROME_TAGS = frozenset({"header", "footer", "nav", "aside", "form", "dialog"})
+
+
+def _outside_chrome(e: Element | None) -> bool:
+    """True when no element around ``e`` is page chrome by its tag, or a notice by its class
+    names (:func:`rules.is_notice_region`: a consent banner, a modal, a newsletter box)."""
+    while e is not None:
+        if e.tag in _CHROME_TAGS or (e.names and rules.is_notice_region(e.names)):
+            return False
+        e = e.parent
+    return True
+
+
+def _pitch(b: RawBlock, main: Element | None) -> bool:
+    """Running text under a furniture class word that is content on a page body: a service
+    page's pitch in its hero "banner", a category's blurb in a "promo" box, a product's tools
+    in a "tools" grid. Inside the page's main landmark, when it has one; on a page without
+    one, outside the page's chrome and notices. A share word or a cookie line
+    (``b.furniture``) and a reader's comment stay out."""
+    if b.furniture or b.owner.comment or running_text(b) <= 0:
+        return False
+    return b.owner.within(main) if main is not None else _outside_chrome(b.owner)
 
 
 def by_page(elements: list[Element], blocks: list[RawBlock], config: ExtractConfig,
@@ -81,7 +99,7 @@ def by_page(elements: list[Element], blocks: list[RawBlock], config: ExtractConf
         candidates = [b for b in blocks if _outside_furniture(b)]
         main = _main_of(elements, candidates, config.page_main_share)
     for b in blocks:
-        if not _outside_furniture(b) and not _pitch_in_main(b, main):
+        if not _outside_furniture(b) and not _pitch(b, main):
             b.keep, b.reason = False, "furniture"
         elif main is not None and not b.owner.within(main):
             b.keep, b.reason = False, "outside <main>"

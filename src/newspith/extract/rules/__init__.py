@@ -23,6 +23,8 @@ from newspith.extract.rules.classes import (
     is_comment_region,
     REVIEW_WORDS,
     is_review_region,
+    NOTICE_WORDS,
+    is_notice_region,
     element_hint,
 )
 from newspith.extract.rules.phrases import (
@@ -99,6 +101,8 @@ __all__ = [
     "is_read_more",
     "is_recommend_title",
     "is_review_region",
+    "NOTICE_WORDS",
+    "is_notice_region",
     "is_section_end",
     "is_slide_counter",
     "is_thread_title",

@@ -204,6 +204,21 @@ REVIEW_WORDS: Final = frozenset({
 })
 
 
+#: Class/id words of the notices a page lays over or around its content: consent banners
+#: (Complianz's ``cmplz``), modals and popups, newsletter boxes, disclaimers and alerts. Their
+#: running text is never a page's pitch (see ``pagebody.by_page``).
+NOTICE_WORDS: Final = ("cookie", "consent", "gdpr", "cmplz", "modal", "popup", "overlay",
+                       "dialog", "disclaimer", "alert", "newsletter", "subscri")
+
+
+@lru_cache(maxsize=16384)  # bounded, as above
+def is_notice_region(class_id: str) -> bool:
+    """True when an element's class/id names a notice (``cmplz-cookiebanner``, ``modal-body``,
+    ``newsletter-signup``): a word anywhere in the names, joined or not."""
+    low = class_id.lower()
+    return any(w in low for w in NOTICE_WORDS)
+
+
 @lru_cache(maxsize=16384)  # bounded, as above
 def is_review_region(class_id: str) -> bool:
     """True when an element's class/id names customer reviews ("product-reviews",
