@@ -24,9 +24,12 @@ words, see :func:`pagetype.declared_points`) more than it declares an article, o
 not read as an article holds much text and almost no prose (or, when the article ladder's
 container is an anonymous cell or item, a small share of it). A page's shape alone (many links,
 little prose) also fits an old news page with a short story and heavy menus, where the article
-ladder is right: so a page typed ``article`` keeps the ladder's body, whatever its size, and
-another type not declared above the article gets the page body only when the ladder's container
-is anonymous and the page has a ``<main>`` region (which old pages do not).
+ladder is right: so a page typed ``article`` keeps the ladder's body, whatever its size (unless
+that body, in an anonymous container, is a sliver of a page with a ``<main>`` region:
+``ExtractConfig.article_main_share``), and another type not declared above the article gets the
+page body only when the ladder's container is anonymous and the page has a ``<main>`` region
+(which old pages do not). A shop page (``ExtractConfig.item_page_types``) whose body has no
+prose gets the page body whatever its size.
 """
 
 from __future__ import annotations
