@@ -191,14 +191,19 @@ def test_remarks_under_each_post_of_a_qa_page_stay_comments():
     assert len(a.comments) == 9 and a.comments[0].startswith("Remark 0.0:")
 
 
+def _reviews(item_class: str = "review-item") -> str:
+    """Three customers' reviews of a kettle, each in an ``item_class`` box."""
+    return "".join(
+        f'<div class="{item_class}"><h4>Review {i}: boils fast</h4><p>Review {i}: I bought this '
+        f'kettle for the office and it has boiled water every morning for a month without a '
+        f'fault, though the lid sticks a little when it is hot.</p></div>' for i in range(3))
+
+
 def _shop_page(reviews_class: str, description: str, item_class: str = "review-item") -> str:
     import json
     ld = json.dumps({"@context": "https://schema.org", "@type": "Product", "name": "Kettle",
                      "offers": {"@type": "Offer", "price": "39.00"}})
-    reviews = "".join(
-        f'<div class="{item_class}"><h4>Review {i}: boils fast</h4><p>Review {i}: I bought this '
-        f'kettle for the office and it has boiled water every morning for a month without a '
-        f'fault, though the lid sticks a little when it is hot.</p></div>' for i in range(3))
+    reviews = _reviews(item_class)
     return (f'<html><head><script type="application/ld+json">{ld}</script></head><body><main>'
             f'<h1>Kettle</h1><div class="product-description">{description}</div>'
             f'<div class="{reviews_class}"><h3>Customer reviews</h3>{reviews}</div>'
@@ -224,12 +229,8 @@ def test_a_products_customer_reviews_are_not_its_content():
 def test_a_shop_categorys_customer_reviews_are_not_its_content():
     grid = "".join(f'<li class="product-card"><h3>Steel kettle model {i}</h3><p>$3{i}.00</p>'
                    f'</li>' for i in range(8))
-    reviews = "".join(
-        f'<div class="review-item"><p>Review {i}: I bought one of these kettles for the office '
-        f'and it has boiled water every morning for a month without a fault, though the lid '
-        f'sticks a little when it is hot.</p></div>' for i in range(3))
     html = (f'<html><body><main><h1>Kettles</h1><ul class="product-grid">{grid}</ul>'
-            f'<div class="product-reviews"><h3>What customers say</h3>{reviews}</div>'
+            f'<div class="product-reviews"><h3>What customers say</h3>{_reviews()}</div>'
             f'</main></body></html>')
     a = newspith.extract(html, url="https://shop.example/collections/kettles")
     assert a.page_type == "collection"

@@ -69,8 +69,9 @@ def _main_of(elements: list[Element], candidates: list[RawBlock], share: float
     return best
 
 
-#: The page's own chrome: running text under these tags is never its pitch.
-_CHROME_TAGS = frozenset({"header", "footer", "nav", "aside", "form", "dialog"})
+#: The page's own chrome: running text under these tags is never its pitch (the boilerplate
+#: tags, and a page's header and forms).
+_CHROME_TAGS = rules.BOILERPLATE_TAGS | {"header", "form", "dialog"}
 
 
 def _outside_chrome(e: Element | None) -> bool:

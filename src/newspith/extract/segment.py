@@ -118,9 +118,7 @@ def _hidden_kind(attrs: dict) -> int:
         # React streams server-rendered content in <div hidden id="S:0"> and reveals it with a
         # script: that content is the page.
         return _NOT_HIDDEN if (attrs.get("id") or "").startswith("S:") else _HIDDEN_ATTR
-    if _style_hides(attrs.get("style")) or _class_hides(attrs.get("class")):
-        return _HIDDEN_STYLE
-    return _NOT_HIDDEN
+    return _HIDDEN_STYLE if _styled_hidden(attrs) else _NOT_HIDDEN
 
 
 #: The framework classes that hide an element until a script shows it (Bootstrap's ``hidden``,
@@ -148,15 +146,18 @@ def _style_hides(style: str | None) -> bool:
     return "display:none" in s or "visibility:hidden" in s
 
 
+def _styled_hidden(attrs: dict) -> bool:
+    """True when an element's inline style or a hiding class hides it (not ``hidden``)."""
+    return _style_hides(attrs.get("style")) or _class_hides(attrs.get("class"))
+
+
 def hidden_by_style(e: Element | None) -> Element | None:
     """The outermost element at or above ``e`` that an inline style or a hiding class hides,
     or ``None``."""
     found: Element | None = None
     for a in e.ancestors() if e is not None else ():
-        if a.node is not None:
-            attrs = a.node.attributes
-            if _style_hides(attrs.get("style")) or _class_hides(attrs.get("class")):
-                found = a
+        if a.node is not None and _styled_hidden(a.node.attributes):
+            found = a
     return found
 
 
