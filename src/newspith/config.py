@@ -51,8 +51,7 @@ class ExtractConfig:
     #: Elements nested deeper than this are flattened before parsing (their tags dropped, their
     #: text kept): the HTML5 parser's time grows with the square of the nesting depth.
     max_parse_depth: int = 5000
-    #: Elements nested deeper than this are flattened into their ancestor at this depth (their
-    #: text is kept, their structure ignored): it bounds the walk on pathological pages.
+    #: Deeper elements are flattened into their ancestor at this depth (text kept): a bounded walk.
     max_depth: int = 256
     #: At most this many blocks are considered (a page with more is a dump, not an article).
     max_blocks: int = 50_000
@@ -94,29 +93,28 @@ class ExtractConfig:
     #: A "Comments" or "Related stories" title ends the body only after this share of its prose
     #: (a body section that happens to be called "Discussion" stays)...
     tail_cut_share: float = 0.5
-    #: ...and a "Related" title (not a comment thread's) does not end it when at least this
-    #: share of the body's prose comes after it: a "You may also like" box in mid-article.
-    #: (With both at their defaults a related title ends the body after 65% of its prose.)
+    #: ...and a "Related" title (not a comment thread's) does not end it when at least this share
+    #: of the body's prose comes after it (a "You may also like" box in mid-article; at their
+    #: defaults, both end the body after 65% of its prose).
     tail_rest_share: float = 0.35
-    #: A block of at least this many words the body already holds, seen again with another
-    #: element around it (``repeat_context`` levels up), is a second copy and leaves the body.
+    #: A block of at least this many words the body holds, seen again in another setting
+    #: (``repeat_context`` levels up), is a second copy and leaves the body.
     repeat_min_words: int = 2
     repeat_context: int = 5
 
-    #: A slideshow inside the body (at least ``gallery_min_slides`` slides counted "3/50" or "3 of
-    #: 50", in order) with at least ``gallery_flank_chars`` characters of the body's prose both
-    #: before and after it is another feature's gallery ("Business news in pictures"), not the
-    #: article (galleries.py). Its title and controls go with it when the gallery's wrapper
-    #: holds at most ``gallery_title_chars`` characters besides the slides.
+    #: A slideshow in the body (``gallery_min_slides`` slides or more counted "3/50" or "3 of 50",
+    #: in order) with ``gallery_flank_chars`` of the body's prose before and after it is another
+    #: feature's gallery ("Business news in pictures"), not the article (galleries.py); its title
+    #: and controls go too when its wrapper holds ``gallery_title_chars`` at most besides slides.
     gallery_min_slides: int = 4
     gallery_flank_chars: int = 200
     gallery_title_chars: int = 150
 
     #: A page whose body is hidden until a script runs (a content lock or an age gate puts
     #: ``display:none`` on it) is read with that element shown when the page shows too little
-    #: otherwise, hidden text is at least ``lock_page_share`` of the page's text, and one hidden
-    #: element holds at least ``lock_body_share`` of the body read with all of them shown (not a
-    #: dialog, nor a slideshow's hidden slides). What the lock hides in turn stays hidden.
+    #: otherwise, hidden text is ``lock_page_share`` of the page's text or more, and one hidden
+    #: element (not a dialog, nor a slideshow's slides) holds ``lock_body_share`` of the body read
+    #: with all shown. What the lock hides in turn stays hidden.
     lock_page_share: float = 0.5
     lock_body_share: float = 0.7
 
@@ -131,8 +129,8 @@ class ExtractConfig:
     teaser_item_chars: int = 600
     teaser_min_article: int = 1000
 
-    #: The headline joins the body when it lies within this many levels above the body's first
-    #: block and at most ``headline_lookback`` blocks before it.
+    #: The headline joins the body within this many levels above its first block, and
+    #: ``headline_lookback`` blocks before it at most.
     headline_levels: int = 4
     headline_lookback: int = 12
 
@@ -149,16 +147,14 @@ class ExtractConfig:
     page_body_types: tuple[str, ...] = ("listing", "collection", "service")
     #: Page types whose reader comments are their content (a forum's posts): they join the body.
     posts_body_types: tuple[str, ...] = ("forum",)
-    #: ...except comments under each post (a Q&A site's remarks under the question and each
-    #: answer): threads, at least ``post_comment_threads`` of them, each within
-    #: ``post_comment_levels`` levels of a post the body already holds. One thread next to the
-    #: body is the discussion itself, and stays.
+    #: ...except remarks under each post (a Q&A site's): ``post_comment_threads`` threads or more,
+    #: each within ``post_comment_levels`` levels of a post the body holds. One thread next to
+    #: the body is the discussion itself, and stays.
     post_comment_threads: int = 2
     post_comment_levels: int = 2
-    #: Page types that get the whole-page body, whether the type was declared or read from
-    #: the page's shape, when the article ladder's container does not name itself content and
-    #: the page has a ``<main>`` landmark holding ``page_main_share`` of its text. Old pages
-    #: without ``<main>`` keep the ladder: a short story among menus has the same shape.
+    #: Page types that get the whole-page body, declared or read from the page's shape, when the
+    #: ladder's container does not name itself content and a ``<main>`` landmark holds
+    #: ``page_main_share`` of the text (old pages without one keep the ladder: a short story).
     shape_body_types: tuple[str, ...] = ("listing", "collection", "service", "product",
                                          "documentation")
     #: A page not typed ``article`` whose article body has fewer prose characters than this while
@@ -182,15 +178,19 @@ class ExtractConfig:
     #: The whole-page body keeps to the page's ``<main>`` when that holds this share of its text.
     page_main_share: float = 0.4
     #: An ``article`` page whose body, in a container that does not name itself content, holds
-    #: under this share of its text gets its ``<main>``: a listing's one teaser won the ladder
-    #: (0.10: three WCXB listings moved, two up; from 0.14 short dragnet stories were cut).
+    #: under ``article_main_share`` of its text (from 0.14 short dragnet stories were cut), or
+    #: under ``article_list_share`` while prose is under ``article_list_prose`` of its ``<main>``
+    #: (a list; dragnet's mains are from 0.23 prose), gets that ``<main>``: a teaser won the ladder.
     article_main_share: float = 0.1
+    article_list_share: float = 0.3
+    article_list_prose: float = 0.15
 
     #: The precision/recall knob. ``"precision"`` drops short non-prose lines and link-heavy
-    #: blocks between paragraphs, and lets a comments or related title end the body after half of
-    #: ``tail_cut_share`` (a related title with up to twice ``tail_rest_share`` after it); ``"recall"`` weighs boilerplate at 0.4 × ``boilerplate_weight`` when
-    #: choosing the container (larger containers) and lets siblings join it from half of
-    #: ``sibling_share``. ``"balanced"`` is the default. Its measured effect is in BENCHMARKS.md.
+    #: blocks between paragraphs, and lets a comments or related title end the body after half
+    #: of ``tail_cut_share`` (a related one with up to twice ``tail_rest_share`` after it).
+    #: ``"recall"`` weighs boilerplate at 0.4 × ``boilerplate_weight`` when choosing the
+    #: container (larger ones) and lets siblings join it from half of ``sibling_share``.
+    #: ``"balanced"`` is the default. Its measured effect is in BENCHMARKS.md.
     favor: str = "balanced"
 
     def __post_init__(self) -> None:

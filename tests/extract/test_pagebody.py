@@ -384,3 +384,20 @@ def test_a_pitch_under_a_furniture_name_is_kept_on_a_page_without_main():
     assert a.page_type == "service"
     assert "Tool 0." in a.text and "Tool 3." in a.text
     assert "cookies" not in a.text and "small team in Dublin" not in a.text
+
+
+def test_an_article_body_beside_a_main_that_is_a_list_gives_way_to_main():
+    # A section front declares itself an Article; the only prose the ladder finds is a browser
+    # notice above <main> (over a tenth of the page's text), whose event cards are the page.
+    ld = '{"@context": "https://schema.org", "@type": "Article", "headline": "Tech events"}'
+    cards = "".join(f'<div class="card"><h3><a href="/e/{i}">Cloud summit number {i}</a></h3>'
+                    f'<p>Wed, Mar {i + 1}, 12:00 AM</p></div>' for i in range(24))
+    notice = ("Your version of this browser is no longer supported by our site, so some of "
+              "the pages may look broken. Please upgrade your browser to the latest version, "
+              "or switch to another one, to keep using every feature of the site safely.")
+    html = (f'<html><head><script type="application/ld+json">{ld}</script></head><body>'
+            f'<div class="alert-bar"><div class="cell"><div>{notice}</div></div></div>'
+            f'<main><h1>Tech events</h1><div class="results">{cards}</div></main></body></html>')
+    a = newspith.extract(html, url="https://events.example/d/online/tech-events/")
+    assert "Cloud summit number 0" in a.text and "Cloud summit number 23" in a.text
+    assert "no longer supported" not in a.text

@@ -55,3 +55,15 @@ def test_explain_names_a_repeat():
                  f'<div class="story-end"><div><p>{call}</p></div>{_story(3)}</div>')
     reasons = [b["reason"] for b in explain(html).to_dict()["blocks"] if b["text"] == call]
     assert reasons == ["prose", "a repeat"]
+
+
+def test_a_heading_goes_with_the_section_it_titles_when_that_is_a_copy():
+    # A site builder prints the article once per screen size; each layout has its headings.
+    section = (f"<h2>Fuel costs</h2>{_story(1)}<h3>Islanders' needs</h3>{_story(2)}"
+               f"<h2>What happens next</h2>{_story(3)}")
+    html = _page(f'<div class="variant-desktop"><div class="rich">{section}</div></div>'
+                 f'<div class="variant-phone"><div class="rich">{section}</div></div>')
+    a = newspith.extract(html)
+    for title in ("Fuel costs", "Islanders' needs", "What happens next"):
+        assert a.text.count(title) == 1, title
+    assert a.text.count("Part 3 of the story") == 1

@@ -25,8 +25,9 @@ not read as an article holds much text and almost no prose (or, when the article
 container is an anonymous cell or item, a small share of it). A page's shape alone (many links,
 little prose) also fits an old news page with a short story and heavy menus, where the article
 ladder is right: so a page typed ``article`` keeps the ladder's body, whatever its size (unless
-that body, in an anonymous container, is a sliver of a page with a ``<main>`` region:
-``ExtractConfig.article_main_share``), and another type not declared above the article gets the
+that body, in an anonymous container, is a sliver of a page with a ``<main>`` region, or a
+small part of one that holds almost no prose: ``ExtractConfig.article_main_share`` and
+``article_list_share``), and another type not declared above the article gets the
 page body only when the ladder's container is anonymous and the page has a ``<main>`` region
 (which old pages do not). A shop page (``ExtractConfig.item_page_types``) whose body has no
 prose gets the page body whatever its size.
@@ -228,6 +229,14 @@ def _vouched(container: Element | None) -> bool:
         container.landmark or rules.element_hint(container.names) > 0)
 
 
+def _is_list(main: Element, candidates: list[RawBlock], config: ExtractConfig) -> bool:
+    """True when running text is under ``article_list_prose`` of the text in ``main``: a
+    list of items (a section front, search results), however many words a teaser has."""
+    inside = [b for b in candidates if b.owner.within(main)]
+    prose = sum(b.chars for b in inside if running_text(b) > 0)
+    return prose < config.article_list_prose * sum(b.chars for b in inside)
+
+
 def _fallback_floor(vouched: bool, page_text: int, config: ExtractConfig) -> float:
     """The prose under which the article ladder's body is not the page's content. A body in a
     container that names itself content is trusted down to ``page_fallback_body_chars`` (an
@@ -265,13 +274,15 @@ def _body_for_type(page_type: str, declared: dict[str, float], sel: Selection,
         return sel  # a body its container vouches for, of a real length
     candidates = [b for b in blocks if _outside_furniture(b)]
     page_text = sum(b.chars for b in candidates)
+    share = sum(b.chars for b in sel.blocks) / page_text if page_text else 1.0
     if not vouched and (page_type in config.shape_body_types or (
-            page_type == "article"
-            and sum(b.chars for b in sel.blocks) < config.article_main_share * page_text)):
+            page_type == "article" and share < config.article_list_share)):
         main = _main_of(elements, candidates, config.page_main_share)
-        if main is not None:
-            # Not an article (or an "article" whose body is a sliver of the page), on a page
-            # whose <main> holds its text: the whole main region, not the ladder's anonymous box.
+        if main is not None and (page_type != "article" or share < config.article_main_share
+                                 or _is_list(main, candidates, config)):
+            # Not an article (or an "article" whose body is a sliver of the page, or a small
+            # part of a <main> that is a list), on a page whose <main> holds its text: the
+            # whole main region, not the ladder's anonymous box.
             return by_page(elements, blocks, config, main)
     if sel.prose_chars < _fallback_floor(vouched, page_text, config):
         if page_type != "article" and page_text >= config.page_fallback_page_chars:

@@ -9,7 +9,9 @@ A copy is only a repeat when another element holds it (its tag and names, digits
 label under every product of a review, a refrain, a lorem-ipsum test page) and stays. Headings,
 captions and table cells stay too (a slideshow's headline is also its caption; a data table
 repeats values), and so does whatever follows a list item (a table of contents names the
-sections whose titles and first lines come after it).
+sections whose titles and first lines come after it). A heading goes only with the section it
+titles: its copy in another setting leaves when the block after it is a repeat too (a phone
+layout's copy of a whole article, titles and all).
 """
 
 from __future__ import annotations
@@ -42,9 +44,10 @@ def _setting(e: Element, depth: int) -> tuple[tuple[str, str], ...]:
 def drop_repeats(kept: list[RawBlock], config: ExtractConfig) -> list[RawBlock]:
     """``kept`` without the second copies of its blocks (each marked with the reason)."""
     first: dict[str, Element] = {}  # each text's first holder
-    out: list[RawBlock] = []
+    titles: set[int] = set()  # headings seen before in another setting (by position in kept)
+    dropped: set[int] = set()
     depth = config.repeat_context
-    for b in kept:
+    for i, b in enumerate(kept):
         words = b.text.lower().split()
         if len(words) >= config.repeat_min_words:
             key = " ".join(words)
@@ -52,10 +55,16 @@ def drop_repeats(kept: list[RawBlock], config: ExtractConfig) -> list[RawBlock]:
             if seen is None:
                 first[key] = b.owner
             elif _is_repeat(seen, b.owner, depth):
-                b.keep, b.reason = False, REPEAT_REASON
-                continue
-        out.append(b)
-    return out
+                dropped.add(i)
+            elif _is_title_copy(seen, b.owner, depth):
+                titles.add(i)
+    # From the end: a heading's copy goes with what it titles (the block after it, a repeat).
+    for i in range(len(kept) - 2, -1, -1):
+        if i in titles and i + 1 in dropped:
+            dropped.add(i)
+    for i in dropped:
+        kept[i].keep, kept[i].reason = False, REPEAT_REASON
+    return [b for i, b in enumerate(kept) if i not in dropped]
 
 
 def _is_repeat(first: Element, again: Element, depth: int) -> bool:
@@ -63,3 +72,9 @@ def _is_repeat(first: Element, again: Element, depth: int) -> bool:
     or table cell, not after a list item, and in another setting."""
     return again.tag not in _KEPT_TAGS and first.tag not in _KEPT_TAGS and \
         first.tag != "li" and _setting(first, depth) != _setting(again, depth)
+
+
+def _is_title_copy(first: Element, again: Element, depth: int) -> bool:
+    """The heading ``again`` repeats ``first`` (not a list item) in another setting."""
+    return again.tag in rules.HEADING_TAGS and first.tag != "li" and \
+        _setting(first, depth) != _setting(again, depth)
