@@ -401,3 +401,23 @@ def test_an_article_body_beside_a_main_that_is_a_list_gives_way_to_main():
     a = newspith.extract(html, url="https://events.example/d/online/tech-events/")
     assert "Cloud summit number 0" in a.text and "Cloud summit number 23" in a.text
     assert "no longer supported" not in a.text
+
+
+def test_card_titles_under_furniture_names_are_kept_but_not_a_sidebar_widgets():
+    # A service page lays its features out as slides of a "slider" (a furniture word): each
+    # slide's title is content. A "sidebar" widget's title and a "FooterUpper" box's are not.
+    pitch = ("Capture leads from any web page with one click and send them to your pipeline, "
+             "with the contact's details filled in for you.")
+    slides = "".join(f'<div class="slider__slide"><h3>Feature number {i}</h3>'
+                     f'<div class="slider__text">{pitch}</div></div>' for i in range(4))
+    html = ('<html><head><script type="application/ld+json">{"@context": "https://schema.org",'
+            ' "@type": "SoftwareApplication", "name": "Acme CRM"}</script></head><body>'
+            '<div class="hero"><h1>The simple CRM for small teams</h1></div>'
+            f'<div class="slider">{slides}</div>'
+            '<div class="sidebar"><div class="widget"><h2>Recent Comments</h2>'
+            '<ul><li><a href="/c/1">Ann on pricing</a></li></ul></div></div>'
+            '<div class="FooterUpper"><h2>Become a partner</h2></div></body></html>')
+    a = newspith.extract(html, url="https://acme.example/")
+    assert a.page_type == "service"
+    assert all(f"Feature number {i}" in a.text for i in range(4))
+    assert "Recent Comments" not in a.text and "Become a partner" not in a.text

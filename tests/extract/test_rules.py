@@ -359,3 +359,11 @@ def test_notice_regions():
         assert rules.is_notice_region(names), names
     for names in ("tools__item", "hero banner", "product-card", ""):
         assert not rules.is_notice_region(names), names
+
+
+def test_frame_region_words_start_a_token():
+    assert rules.is_frame_region("FooterUpper") and rules.is_frame_region("sidebar_list")
+    assert rules.is_frame_region("anchor anchorWithStickyNavbar_LWe7")
+    assert rules.is_frame_region("main-nav")
+    assert not rules.is_frame_region("navy-theme") and not rules.is_frame_region("footnote")
+    assert not rules.is_frame_region("slider__slide")

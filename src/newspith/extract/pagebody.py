@@ -11,7 +11,8 @@ and often linked, which the article ladder drops as navigation. So once the page
   inside the page's main landmark (``<main>``, ``role=main``) when one holds at least
   ``ExtractConfig.page_main_share`` of that text; there (or, without one, outside the page's
   chrome tags and notices) running text is content even under a furniture class name (a
-  service page's pitch in its hero "banner").
+  service page's pitch in its hero "banner"), and so are headings outside the page's frame
+  (a card's or a slide's title; not a sidebar widget's).
 * **posts** (forum): the article's blocks and the thread's posts, which on an article page are
   reader comments kept apart (:mod:`comments`); on a forum they are the content. Remarks under
   each post (a Q&A site's comments under the question and each answer) stay comments, and what
@@ -75,23 +76,32 @@ def _main_of(elements: list[Element], candidates: list[RawBlock], share: float
 _CHROME_TAGS = rules.BOILERPLATE_TAGS | {"header", "form", "dialog"}
 
 
-def _outside_chrome(e: Element | None) -> bool:
+def _outside_chrome(e: Element | None, frame: bool = False) -> bool:
     """True when no element around ``e`` is page chrome by its tag, or a notice by its class
-    names (:func:`rules.is_notice_region`: a consent banner, a modal, a newsletter box)."""
+    names (:func:`rules.is_notice_region`: a consent banner, a modal, a newsletter box); with
+    ``frame``, nor part of the page's frame by its names below ``<body>``
+    (:func:`rules.is_frame_region`: a footer, a sidebar, a menu)."""
     while e is not None:
         if e.tag in _CHROME_TAGS or (e.names and rules.is_notice_region(e.names)):
             return False
+        if frame and e.names and e.tag not in ("body", "html") and \
+                rules.is_frame_region(e.names):
+            return False  # (<body>'s classes describe the page: "has-sidebar")
         e = e.parent
     return True
 
 
 def _pitch(b: RawBlock, main: Element | None) -> bool:
-    """Running text under a furniture class word that is content on a page body: a service
-    page's pitch in its hero "banner", a category's blurb in a "promo" box, a product's tools
-    in a "tools" grid. Inside the page's main landmark, when it has one; on a page without
-    one, outside the page's chrome and notices. A share word or a cookie line
-    (``b.furniture``) and a reader's comment stay out."""
-    if b.furniture or b.owner.comment or running_text(b) <= 0:
+    """Running text or a heading under a furniture class word that is content on a page body:
+    a service page's pitch in its hero "banner", a category's blurb in a "promo" box, a
+    product's tools in a "tools" grid, the titles of cards and slides. Inside the page's main
+    landmark, when it has one; on a page without one, outside the page's chrome and notices.
+    A heading must also be outside the page's frame (a sidebar's "Recent Comments"). A share
+    word or a cookie line (``b.furniture``) and a reader's comment stay out."""
+    if b.furniture or b.owner.comment:
+        return False
+    if running_text(b) <= 0 and (b.owner.tag not in rules.HEADING_TAGS
+                                 or not _outside_chrome(b.owner, frame=True)):
         return False
     return b.owner.within(main) if main is not None else _outside_chrome(b.owner)
 

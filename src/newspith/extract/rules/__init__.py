@@ -24,6 +24,7 @@ from newspith.extract.rules.classes import (
     REVIEW_WORDS,
     is_review_region,
     NOTICE_WORDS,
+    is_frame_region,
     is_notice_region,
     element_hint,
 )
@@ -102,6 +103,7 @@ __all__ = [
     "is_recommend_title",
     "is_review_region",
     "NOTICE_WORDS",
+    "is_frame_region",
     "is_notice_region",
     "is_section_end",
     "is_slide_counter",

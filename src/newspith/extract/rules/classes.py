@@ -219,6 +219,23 @@ def is_notice_region(class_id: str) -> bool:
     return any(w in low for w in NOTICE_WORDS)
 
 
+#: Class/id words of the page's frame around its content: footers, sidebars, menus and bars.
+#: A heading there titles a widget ("Recent Comments"), never one of the page's own items (see
+#: ``pagebody.by_page``). Prefix words start a token; exact words are the whole token.
+FRAME_PREFIX: Final = ("footer", "sidebar", "sidebox", "menu", "navbar", "navigation",
+                       "breadcrumb", "masthead", "toolbar", "pagination", "pager", "copyright",
+                       "login")
+FRAME_EXACT: Final = frozenset({"nav", "subnav", "foot"})
+
+
+@lru_cache(maxsize=16384)  # bounded, as above
+def is_frame_region(class_id: str) -> bool:
+    """True when an element's class/id has a frame word (``FooterUpper``, ``sidebar_list``,
+    ``anchorWithStickyNavbar``, ``nav``); not ``navy`` or ``footnote``."""
+    return any(tok in FRAME_EXACT or tok.startswith(FRAME_PREFIX)
+               for tok in _CAMEL.sub("-", class_id).lower().translate(_SEP_TO_SPACE).split())
+
+
 @lru_cache(maxsize=16384)  # bounded, as above
 def is_review_region(class_id: str) -> bool:
     """True when an element's class/id names customer reviews ("product-reviews",
