@@ -85,9 +85,8 @@ class ExtractConfig:
     #: of the container's (articles split around an ad or a photo).
     sibling_share: float = 0.2
 
-    #: A table with header cells (``<th>``) and at least this many rows is a data table: its
-    #: cells are content however many of them are links (a list of laureates), and weigh
-    #: nothing for or against a container.
+    #: A table with header cells (``<th>``) and this many rows or more is a data table: its cells
+    #: are content however many are links (laureates), and weigh nothing for or against a container.
     data_table_rows: int = 4
 
     #: A "Comments" or "Related stories" title ends the body only after this share of its prose
@@ -98,9 +97,11 @@ class ExtractConfig:
     #: defaults, both end the body after 65% of its prose).
     tail_rest_share: float = 0.35
     #: A block of at least this many words the body holds, seen again in another setting
-    #: (``repeat_context`` levels up), is a second copy and leaves the body.
+    #: (``repeat_context`` levels up), is a second copy and leaves the body; so does a label
+    #: just before a heading with its words, ``repeat_label_levels`` levels from it at most.
     repeat_min_words: int = 2
     repeat_context: int = 5
+    repeat_label_levels: int = 3
 
     #: A slideshow in the body (``gallery_min_slides`` slides or more counted "3/50" or "3 of 50",
     #: in order) with ``gallery_flank_chars`` of the body's prose before and after it is another
@@ -110,11 +111,10 @@ class ExtractConfig:
     gallery_flank_chars: int = 200
     gallery_title_chars: int = 150
 
-    #: A page whose body is hidden until a script runs (a content lock or an age gate puts
-    #: ``display:none`` on it) is read with that element shown when the page shows too little
-    #: otherwise, hidden text is ``lock_page_share`` of the page's text or more, and one hidden
-    #: element (not a dialog, nor a slideshow's slides) holds ``lock_body_share`` of the body read
-    #: with all shown. What the lock hides in turn stays hidden.
+    #: A page whose body is hidden until a script runs (a content lock, an age gate) is read
+    #: with it shown when the page shows too little otherwise, hidden text is ``lock_page_share``
+    #: of the page's or more, and one hidden element (not a dialog, nor a slideshow's slides)
+    #: holds ``lock_body_share`` of the body read with all shown. What it hides stays hidden.
     lock_page_share: float = 0.5
     lock_body_share: float = 0.7
 

@@ -67,3 +67,21 @@ def test_a_heading_goes_with_the_section_it_titles_when_that_is_a_copy():
     for title in ("Fuel costs", "Islanders' needs", "What happens next"):
         assert a.text.count(title) == 1, title
     assert a.text.count("Part 3 of the story") == 1
+
+
+def test_a_cards_link_label_that_repeats_its_heading_is_read_once():
+    # A feed's story cards carry a link label with the title's words just above the title.
+    cards = "".join(f'<div class="story"><a class="story-link" href="/s/{i}">Ferry news {i} '
+                    f'from the harbour</a><div class="story-body"><h2><a href="/s/{i}">Ferry '
+                    f'news {i} from the harbour</a></h2><p>{PARAGRAPH}</p></div></div>'
+                    for i in range(3))
+    ld = '{"@context": "https://schema.org", "@type": "CollectionPage", "name": "Ferry news"}'
+    a = newspith.extract(_page(cards).replace(
+        "<head>", f'<head><script type="application/ld+json">{ld}</script>'))
+    assert a.page_type in ("listing", "collection")
+    for i in range(3):
+        assert a.text.count(f"Ferry news {i} from the harbour") == 1
+    # The same words in a block of their own further off stay (a recap is no label).
+    html = _page(f"<p>Ferry news 7 from the harbour</p>{_story(1)}{_story(2)}"
+                 f"<h2>Ferry news 7 from the harbour</h2>{_story(3)}")
+    assert newspith.extract(html).text.count("Ferry news 7 from the harbour") == 2

@@ -11,7 +11,8 @@ captions and table cells stay too (a slideshow's headline is also its caption; a
 repeats values), and so does whatever follows a list item (a table of contents names the
 sections whose titles and first lines come after it). A heading goes only with the section it
 titles: its copy in another setting leaves when the block after it is a repeat too (a phone
-layout's copy of a whole article, titles and all).
+layout's copy of a whole article, titles and all). And a card's link label that says its
+heading's words just before it leaves: the heading says them.
 """
 
 from __future__ import annotations
@@ -58,6 +59,11 @@ def drop_repeats(kept: list[RawBlock], config: ExtractConfig) -> list[RawBlock]:
                 dropped.add(i)
             elif _is_title_copy(seen, b.owner, depth):
                 titles.add(i)
+    for i, b in enumerate(kept):
+        if b.owner.tag in rules.HEADING_TAGS and i not in dropped:
+            j = _label_before(kept, i, dropped, config.repeat_label_levels)
+            if j is not None:
+                dropped.add(j)
     # From the end: a heading's copy goes with what it titles (the block after it, a repeat).
     for i in range(len(kept) - 2, -1, -1):
         if i in titles and i + 1 in dropped:
@@ -78,3 +84,24 @@ def _is_title_copy(first: Element, again: Element, depth: int) -> bool:
     """The heading ``again`` repeats ``first`` (not a list item) in another setting."""
     return again.tag in rules.HEADING_TAGS and first.tag != "li" and \
         _setting(first, depth) != _setting(again, depth)
+
+
+def _label_before(kept: list[RawBlock], i: int, dropped: set[int], levels: int) -> int | None:
+    """The block (one or two before heading ``i``) that says the heading's words again within
+    ``levels`` levels of it: a card's link label over its title. ``None`` when there is none."""
+    words = kept[i].text.lower().split()
+    for j in (i - 1, i - 2):
+        if j < 0 or j in dropped:
+            continue
+        label = kept[j]
+        if label.owner.tag in rules.HEADING_TAGS or label.text.lower().split() != words:
+            continue
+        up = label.owner.parent
+        for _ in range(levels):
+            if up is None:
+                break
+            if kept[i].owner.within(up):
+                return j
+            up = up.parent
+        return None
+    return None
