@@ -89,3 +89,16 @@ def test_a_page_a_hiding_class_hides_until_a_script_runs_is_read():
     a = newspith.extract(_page(f'<div class="root hide">{STORY}{popup}</div>'))
     assert a.text.count(PARAGRAPH.strip()) == 8
     assert "Subscribe now" not in a.text
+
+
+def test_a_forms_messages_before_it_is_sent_are_hidden():
+    # Webflow prints a form's success and failure messages into the page, hidden by its CSS
+    # until the form is sent.
+    form = ('<div class="w-form"><form><input name="email"></form>'
+            '<div class="w-form-done"><div>Thank you! Your submission has been received and '
+            'we will write back to you about the ferry within two working days.</div></div>'
+            '<div class="w-form-fail"><div>Oops! Something went wrong while submitting the '
+            'form, so please try again later or write to the harbour board.</div></div></div>')
+    a = newspith.extract(_page(STORY + form))
+    assert PARAGRAPH.strip() in a.text
+    assert "submission has been received" not in a.text and "Oops" not in a.text

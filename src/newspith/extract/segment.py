@@ -122,18 +122,25 @@ def _hidden_kind(attrs: dict) -> int:
 
 
 #: The framework classes that hide an element until a script shows it (Bootstrap's ``hidden``,
-#: ``hide`` and ``d-none``, ``is-hidden``): read like an inline ``display:none``, so a page a
-#: script reveals is still read when nothing else is (a content lock). A class that shows the
+#: ``hide`` and ``d-none``, ``is-hidden``; Webflow's form messages ``w-form-done`` and
+#: ``w-form-fail``, shown once a form is sent): read like an inline ``display:none``, so a page
+#: a script reveals is still read when nothing else is (a content lock). A class that shows the
 #: element again at some width (``d-none d-lg-block``; Tailwind's ``hidden md:flex``) or in
 #: some state (``show``, ``active``, ``open``, ``visible``) does not hide it.
-_HIDE_CLASS: Final = re.compile(r"(?:^|\s)(?:hidden|hide|d-none|is-hidden|u-hidden)(?:\s|$)")
+_HIDE_CLASS: Final = re.compile(
+    r"(?:^|\s)(?:hidden|hide|d-none|is-hidden|u-hidden|w-form-done|w-form-fail)(?:\s|$)")
 _SHOW_CLASS: Final = re.compile(
     r"(?:^|\s)(?:d-\w+-(?:block|flex|inline|grid|table)|show|active|open|visible|is-active|"
     r"is-open|is-visible)")
 
 
+def _may_hide(cls: str) -> bool:
+    """A cheap test first: a class list can only hide when it holds one of these."""
+    return "hid" in cls or "none" in cls or "w-form-" in cls
+
+
 def _class_hides(cls: str | None) -> bool:
-    return cls is not None and ("hid" in cls or "none" in cls) and ":" not in cls and \
+    return cls is not None and _may_hide(cls) and ":" not in cls and \
         _HIDE_CLASS.search(cls) is not None and _SHOW_CLASS.search(cls) is None
 
 
@@ -295,9 +302,9 @@ def segment(root, config: ExtractConfig, skip_furniture: bool = True,
         attrs = _NO_ATTRS if tag in _FORMATTING else node.attributes
         if attrs:
             cls = attrs.get("class")
-            # (_hidden_kind reads a class only if it holds "hid" or "none": most don't.)
+            # (_hidden_kind reads a class only if it may hide: most don't.)
             hid = _hidden_kind(attrs) if "hidden" in attrs or "style" in attrs or (
-                cls is not None and ("hid" in cls or "none" in cls)) else _NOT_HIDDEN
+                cls is not None and _may_hide(cls)) else _NOT_HIDDEN
             if hid == _HIDDEN_STYLE and reveal != REVEAL_NONE and (
                     reveal == REVEAL_ALL or node.mem_id == reveal):
                 hid = _NOT_HIDDEN
