@@ -367,3 +367,11 @@ def test_frame_region_words_start_a_token():
     assert rules.is_frame_region("main-nav")
     assert not rules.is_frame_region("navy-theme") and not rules.is_frame_region("footnote")
     assert not rules.is_frame_region("slider__slide")
+
+
+def test_shelf_titles_of_other_products():
+    for title in ("Customers also viewed", "Similar items", "Guests also viewed",
+                  "Others Like You Also Bought:", "Get the look", "Shoppers also purchased"):
+        assert rules.is_recommend_title(title), title
+    for title in ("Product details", "The look of the season", "Also bought by the museum"):
+        assert not rules.is_recommend_title(title), title
