@@ -93,12 +93,12 @@ class ExtractConfig:
     #: (a body section that happens to be called "Discussion" stays)...
     tail_cut_share: float = 0.5
     #: ...and a "Related" title (not a comment thread's) does not end it when at least this share
-    #: of the body's prose comes after it (a "You may also like" box in mid-article; at their
-    #: defaults, both end the body after 65% of its prose).
+    #: of the body's prose comes after it (a "You may also like" box in mid-article; at both
+    #: defaults a related title ends the body only after 65% of its prose).
     tail_rest_share: float = 0.35
     #: A block of at least this many words the body holds, seen again in another setting
-    #: (``repeat_context`` levels up), is a second copy and leaves the body; so does a label
-    #: just before a heading with its words, ``repeat_label_levels`` levels from it at most.
+    #: (``repeat_context`` levels up), is a second copy and leaves the body; so does a block just
+    #: before a heading with its words whose ``repeat_label_levels``-th ancestor holds it.
     repeat_min_words: int = 2
     repeat_context: int = 5
     repeat_label_levels: int = 3
@@ -154,7 +154,7 @@ class ExtractConfig:
     post_comment_levels: int = 2
     #: Page types that get the whole-page body, declared or read from the page's shape, when the
     #: ladder's container does not name itself content and a ``<main>`` landmark holds
-    #: ``page_main_share`` of the text (old pages without one keep the ladder: a short story).
+    #: ``page_main_share`` of the text (old pages have none: a short story among menus stays).
     shape_body_types: tuple[str, ...] = ("listing", "collection", "service", "product",
                                          "documentation")
     #: A page not typed ``article`` whose article body has fewer prose characters than this while

@@ -85,3 +85,30 @@ def test_a_cards_link_label_that_repeats_its_heading_is_read_once():
     html = _page(f"<p>Ferry news 7 from the harbour</p>{_story(1)}{_story(2)}"
                  f"<h2>Ferry news 7 from the harbour</h2>{_story(3)}")
     assert newspith.extract(html).text.count("Ferry news 7 from the harbour") == 2
+
+
+def _listing(body: str) -> str:
+    ld = '{"@context": "https://schema.org", "@type": "CollectionPage", "name": "Ferry news"}'
+    return _page(body).replace("<head>", f'<head><script type="application/ld+json">{ld}</script>')
+
+
+def test_a_label_far_from_its_heading_is_no_label():
+    # The label's fourth ancestor, not its third, holds the heading: two boxes, not one card.
+    cards = "".join(f'<div class="story"><div><div><div><div><a class="story-link" '
+                    f'href="/s/{i}">Ferry news {i} from the harbour</a></div></div></div></div>'
+                    f'<div class="story-body"><h2>'
+                    f'<a href="/s/{i}">Ferry news {i} from the harbour</a></h2><p>{PARAGRAPH}'
+                    f'</p></div></div>' for i in range(3))
+    a = newspith.extract(_listing(cards))
+    assert a.text.count("Ferry news 1 from the harbour") == 2
+
+
+def test_a_heading_whose_other_copies_went_keeps_its_words_once():
+    # A card's label says its title, so the label goes; the title, seen before in the label's
+    # setting, heads a story repeated from another layout: it stays, as the words' one copy.
+    card = (f'<div class="story"><a class="story-link" href="/s/1">Ferry news from the harbour'
+            f'</a><div class="story-body"><h2>Ferry news from the harbour</h2>{_story(1)}'
+            f'</div></div>')
+    html = _listing(f'<div class="desktop">{_story(1)}</div><section class="phone">{card}'
+                    f'</section>')
+    assert newspith.extract(html).text.count("Ferry news from the harbour") == 1

@@ -84,9 +84,9 @@ def _outside_chrome(e: Element | None, frame: bool = False) -> bool:
     while e is not None:
         if e.tag in _CHROME_TAGS or (e.names and rules.is_notice_region(e.names)):
             return False
-        if frame and e.names and e.tag not in ("body", "html") and \
+        if frame and e.names and e.tag not in ("body", "html") and not e.landmark and \
                 rules.is_frame_region(e.names):
-            return False  # (<body>'s classes describe the page: "has-sidebar")
+            return False  # (<body>'s and <main>'s classes describe the page: "has-sidebar")
         e = e.parent
     return True
 
@@ -96,13 +96,13 @@ def _pitch(b: RawBlock, main: Element | None) -> bool:
     a service page's pitch in its hero "banner", a category's blurb in a "promo" box, a
     product's tools in a "tools" grid, the titles of cards and slides. Inside the page's main
     landmark, when it has one; on a page without one, outside the page's chrome and notices.
-    A heading must also be outside the page's frame (a sidebar's "Recent Comments"). A share
+    A short heading must also be outside the page's frame (a sidebar's "Recent Comments"). A share
     word or a cookie line (``b.furniture``) and a reader's comment stay out."""
     if b.furniture or b.owner.comment:
         return False
     if running_text(b) <= 0 and (b.owner.tag not in rules.HEADING_TAGS
                                  or not _outside_chrome(b.owner, frame=True)):
-        return False
+        return False  # (a heading long enough to be running text is read as such)
     return b.owner.within(main) if main is not None else _outside_chrome(b.owner)
 
 
@@ -286,7 +286,8 @@ def _body_for_type(page_type: str, declared: dict[str, float], sel: Selection,
     page_text = sum(b.chars for b in candidates)
     share = sum(b.chars for b in sel.blocks) / page_text if page_text else 1.0
     if not vouched and (page_type in config.shape_body_types or (
-            page_type == "article" and share < config.article_list_share)):
+            page_type == "article"
+            and share < max(config.article_main_share, config.article_list_share))):
         main = _main_of(elements, candidates, config.page_main_share)
         if main is not None and (page_type != "article" or share < config.article_main_share
                                  or _is_list(main, candidates, config)):

@@ -78,7 +78,8 @@ _DESCRIPTIVE_CLASS: Final = re.compile(
     r"author[-_]+(?!(?:box|bio|bios|info|card|about|details|description|desc)(?![a-z]))[a-z0-9]|"
     # Drupal and BEM modifiers naming a content type: node--type-newsletter-article; TypePad's
     # and Movable Type's entry-author-<login>, entry-category-<name>
-    r"\S*?(?:--|[-_])(?:type|view-mode|bundle)[-_]|entry-(?:author|category)-(?!(?:box|bio|info|profile|avatar|name|description|meta|link)\b)|"
+    r"\S*?(?:--|[-_])(?:type|view-mode|bundle)[-_]|entry-(?:author|category)-"
+    r"(?!(?:box|bio|info|profile|avatar|name|description|meta|link)\b)|"
     # States of an item: node--promoted (Drupal: promoted to the front page), a Shopify
     # product's subscription-eligible, comments-enabled
     r"\S*?--promoted$|(?:subscription|comments?|reviews?)[-_](?:eligible|enabled|disabled)$)",

@@ -237,8 +237,8 @@ SECTION_END_RE: Final = re.compile(
 #: Titles of a shop's recommendation shelves: the items under them are other products.
 RECOMMEND_TITLE_RE: Final = re.compile(
     r"^(?:similar (?:items|products)|(?:people|customers|shoppers|guests|visitors|others"
-    r"(?: like you)?)(?: who (?:viewed|bought) this(?: item| product)?)? also (?:viewed|bought|"
-    r"purchased|liked|like)|frequently bought together|"
+    r"(?: like you)?)(?: who (?:viewed|bought|purchased) this(?: item| product)?)? also "
+    r"(?:viewed|bought|purchased|liked|like)|frequently bought together|"
     r"recently viewed(?: items| products)?|(?:complete|shop|get) the look|"
     r"related (?:products|items)|more from this (?:seller|shop|brand)|sellers? other items|"
     r"explore related items|sponsored products|compare similar items|pairs well with|"
