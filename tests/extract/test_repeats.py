@@ -14,6 +14,21 @@ def _page(main: str) -> str:
             "</body></html>")
 
 
+def _listing(body: str) -> str:
+    """A page declaring itself a collection (its body is the page's), around ``body``."""
+    ld = '{"@context": "https://schema.org", "@type": "CollectionPage", "name": "Ferry news"}'
+    return _page(body).replace("<head>", f'<head><script type="application/ld+json">{ld}</script>')
+
+
+def _cards(depth: int) -> str:
+    """Three story cards, each with a link label saying its title above the title, the label
+    nested in ``depth`` more boxes."""
+    return "".join(f'<div class="story">{"<div>" * depth}<a class="story-link" href="/s/{i}">'
+                   f'Ferry news {i} from the harbour</a>{"</div>" * depth}<div class="story-body">'
+                   f'<h2><a href="/s/{i}">Ferry news {i} from the harbour</a></h2><p>{PARAGRAPH}'
+                   f'</p></div></div>' for i in range(3))
+
+
 def _story(i: int) -> str:
     return f"<p>{PARAGRAPH} Part {i} of the story, with the names of the members.</p>"
 
@@ -71,13 +86,7 @@ def test_a_heading_goes_with_the_section_it_titles_when_that_is_a_copy():
 
 def test_a_cards_link_label_that_repeats_its_heading_is_read_once():
     # A feed's story cards carry a link label with the title's words just above the title.
-    cards = "".join(f'<div class="story"><a class="story-link" href="/s/{i}">Ferry news {i} '
-                    f'from the harbour</a><div class="story-body"><h2><a href="/s/{i}">Ferry '
-                    f'news {i} from the harbour</a></h2><p>{PARAGRAPH}</p></div></div>'
-                    for i in range(3))
-    ld = '{"@context": "https://schema.org", "@type": "CollectionPage", "name": "Ferry news"}'
-    a = newspith.extract(_page(cards).replace(
-        "<head>", f'<head><script type="application/ld+json">{ld}</script>'))
+    a = newspith.extract(_listing(_cards(0)))
     assert a.page_type in ("listing", "collection")
     for i in range(3):
         assert a.text.count(f"Ferry news {i} from the harbour") == 1
@@ -87,19 +96,9 @@ def test_a_cards_link_label_that_repeats_its_heading_is_read_once():
     assert newspith.extract(html).text.count("Ferry news 7 from the harbour") == 2
 
 
-def _listing(body: str) -> str:
-    ld = '{"@context": "https://schema.org", "@type": "CollectionPage", "name": "Ferry news"}'
-    return _page(body).replace("<head>", f'<head><script type="application/ld+json">{ld}</script>')
-
-
 def test_a_label_far_from_its_heading_is_no_label():
     # The label's fourth ancestor, not its third, holds the heading: two boxes, not one card.
-    cards = "".join(f'<div class="story"><div><div><div><div><a class="story-link" '
-                    f'href="/s/{i}">Ferry news {i} from the harbour</a></div></div></div></div>'
-                    f'<div class="story-body"><h2>'
-                    f'<a href="/s/{i}">Ferry news {i} from the harbour</a></h2><p>{PARAGRAPH}'
-                    f'</p></div></div>' for i in range(3))
-    a = newspith.extract(_listing(cards))
+    a = newspith.extract(_listing(_cards(4)))
     assert a.text.count("Ferry news 1 from the harbour") == 2
 
 

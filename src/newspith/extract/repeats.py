@@ -46,35 +46,35 @@ def drop_repeats(kept: list[RawBlock], config: ExtractConfig) -> list[RawBlock]:
     """``kept`` without the second copies of its blocks, the copies of headings titling a
     copied section and the link labels that say a heading's words (each marked with the
     reason)."""
-    first: dict[str, int] = {}  # each text's first holder (by position in kept)
-    titles: dict[int, str] = {}  # a heading seen before in another setting -> its words
-    holders: dict[str, list[int]] = {}  # the headings' words -> every block holding them
+    held: dict[str, list[int]] = {}  # each text -> the blocks holding it (by position in kept)
+    titles: dict[int, str] = {}  # a heading seen before in another setting -> its text
     repeats: set[int] = set()
     depth = config.repeat_context
+    keys: list[str] = []  # each block's words, lowercased
     for i, b in enumerate(kept):
         words = b.text.lower().split()
+        key = " ".join(words)
+        keys.append(key)
         if len(words) >= config.repeat_min_words:
-            key = " ".join(words)
-            seen = first.get(key)
-            if seen is None:
-                first[key] = i
-            elif _is_repeat(kept[seen].owner, b.owner, depth):
+            holders = held.setdefault(key, [])
+            holders.append(i)
+            if len(holders) == 1:
+                continue
+            first = kept[holders[0]].owner
+            if _is_repeat(first, b.owner, depth):
                 repeats.add(i)
-            elif _is_title_copy(kept[seen].owner, b.owner, depth):
+            elif _is_title_copy(first, b.owner, depth):
                 titles[i] = key
-                holders.setdefault(key, [seen])
-            if key in holders and i != holders[key][0]:
-                holders[key].append(i)
     labels: set[int] = set()
     for i, b in enumerate(kept):
         if b.owner.tag in rules.HEADING_TAGS and i not in repeats:
-            j = _label_before(kept, i, (repeats, labels), config.repeat_label_levels)
+            j = _label_before(kept, keys, i, (repeats, labels), config.repeat_label_levels)
             if j is not None:
                 labels.add(j)
     # From the end: a heading's copy goes with what it titles (the block after it, a repeat),
     # while another block still holds its words (not when its first copy was a label).
-    alive = {key: sum(1 for h in held if h not in repeats and h not in labels)
-             for key, held in holders.items()}
+    alive = {key: sum(1 for h in held[key] if h not in repeats and h not in labels)
+             for key in set(titles.values())}
     for i in range(len(kept) - 2, -1, -1):
         if i in titles and i + 1 in repeats and alive[titles[i]] > 1:
             repeats.add(i)
@@ -98,17 +98,16 @@ def _is_title_copy(first: Element, again: Element, depth: int) -> bool:
         _setting(first, depth) != _setting(again, depth)
 
 
-def _label_before(kept: list[RawBlock], i: int, dropped: tuple[set[int], set[int]],
-                  levels: int) -> int | None:
-    """The block one or two before heading ``i`` that says the heading's words, with the
-    heading inside its ancestor ``levels`` levels up at most: a card's link label over its
-    title. ``None`` when there is none."""
-    words = kept[i].text.lower().split()
+def _label_before(kept: list[RawBlock], keys: list[str], i: int,
+                  dropped: tuple[set[int], set[int]], levels: int) -> int | None:
+    """The block one or two before heading ``i`` that says the heading's words (``keys``),
+    with the heading inside its ancestor ``levels`` levels up at most: a card's link label over
+    its title. ``None`` when there is none."""
     for j in (i - 1, i - 2):
         if j < 0 or j in dropped[0] or j in dropped[1]:
             continue
         label = kept[j]
-        if label.owner.tag in rules.HEADING_TAGS or label.text.lower().split() != words:
+        if label.owner.tag in rules.HEADING_TAGS or keys[j] != keys[i]:
             continue
         up = label.owner.parent
         for _ in range(levels):

@@ -205,6 +205,12 @@ REVIEW_WORDS: Final = frozenset({
 })
 
 
+def _tokens(class_id: str) -> list[str]:
+    """The words of a class/id list, camel case split: ``okeReviews-widget`` → ``oke``,
+    ``reviews``, ``widget``."""
+    return _CAMEL.sub("-", class_id).lower().translate(_SEP_TO_SPACE).split()
+
+
 #: Class/id words of the notices a page lays over or around its content: consent banners
 #: (Complianz's ``cmplz``), modals and popups, newsletter boxes, disclaimers and alerts. Their
 #: running text is never a page's pitch (see ``pagebody.by_page``).
@@ -233,16 +239,14 @@ FRAME_EXACT: Final = frozenset({"nav", "subnav", "foot"})
 def is_frame_region(class_id: str) -> bool:
     """True when an element's class/id has a frame word (``FooterUpper``, ``sidebar_list``,
     ``anchorWithStickyNavbar``, ``nav``); not ``navy`` or ``footnote``."""
-    return any(tok in FRAME_EXACT or tok.startswith(FRAME_PREFIX)
-               for tok in _CAMEL.sub("-", class_id).lower().translate(_SEP_TO_SPACE).split())
+    return any(tok in FRAME_EXACT or tok.startswith(FRAME_PREFIX) for tok in _tokens(class_id))
 
 
 @lru_cache(maxsize=16384)  # bounded, as above
 def is_review_region(class_id: str) -> bool:
     """True when an element's class/id names customer reviews ("product-reviews",
     "okeReviews-review", "jdgm-widget"); not "preview" or "reviewed-by"."""
-    return any(tok in REVIEW_WORDS
-               for tok in _CAMEL.sub("-", class_id).lower().translate(_SEP_TO_SPACE).split())
+    return any(tok in REVIEW_WORDS for tok in _tokens(class_id))
 
 
 def element_hint(class_id: str) -> int:
