@@ -55,3 +55,18 @@ def pytest_unconfigure(config) -> None:
     folder = os.environ.get("NEWSPITH_CACHE_DIR", "")
     if "newspith-test-cache-" in folder:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def rules_extract(html, url=None, **kw):
+    """``newspith.extract`` with the rule phases alone (the learned model off): for the tests
+    of one rule phase on a page written for it."""
+    import newspith
+
+    return newspith.extract(html, url, config=newspith.ExtractConfig(learned=False), **kw)
+
+
+def rules_explain(html, url=None, **kw):
+    """``newspith.explain`` with the rule phases alone."""
+    import newspith
+
+    return newspith.explain(html, url, config=newspith.ExtractConfig(learned=False), **kw)

@@ -185,6 +185,20 @@ class ExtractConfig:
     article_list_share: float = 0.3
     article_list_prose: float = 0.15
 
+    # --- the learned keep/drop decision (model.py) ------------------------------------------------
+    #: On a page typed ``article``, the body's blocks are kept or dropped last by a
+    #: gradient-boosted model over each block's features (features.py), the rule phases'
+    #: decisions among them; ``False`` keeps the rules' body as it is. A page the model would
+    #: leave empty keeps the rules' body; other page types keep their page body.
+    learned: bool = True
+    #: A block the rules kept stays unless the model's probability that it is the article's is
+    #: under ``learned_drop_below``; a block the rules dropped joins when it is at least
+    #: ``learned_add_from``. ``favor`` moves both by ``learned_favor_shift`` (up for precision,
+    #: down for recall).
+    learned_drop_below: float = 0.5
+    learned_add_from: float = 0.5
+    learned_favor_shift: float = 0.15
+
     #: The precision/recall knob. ``"precision"`` drops short non-prose lines and link-heavy
     #: blocks between paragraphs, and lets a comments or related title end the body after half
     #: of ``tail_cut_share`` (a related one with up to twice ``tail_rest_share`` after it).

@@ -7,6 +7,8 @@ import pytest
 import newspith
 from newspith.extract import rules
 
+from tests.conftest import rules_explain, rules_extract  # the rule phases alone
+
 PARAGRAPH = ("The harbour board voted on Monday to keep the winter ferry running, after a long "
              "meeting in which members weighed the cost of fuel against the needs of islanders. ")
 
@@ -28,7 +30,7 @@ def _page(before: int, after: int, n: int = 12) -> str:
 
 
 def test_a_gallery_between_parts_of_the_article_leaves_the_body():
-    a = newspith.extract(_page(4, 2))
+    a = rules_extract(_page(4, 2))
     assert a.text.count(PARAGRAPH.strip()) == 2 * 6
     assert "Market story" not in a.text and "caption of slide" not in a.text
     assert "Business in pictures" not in a.text  # its title goes with it
@@ -37,7 +39,7 @@ def test_a_gallery_between_parts_of_the_article_leaves_the_body():
 def test_the_gallery_does_not_send_the_page_down_the_ladder():
     # Fifty slides outweigh the article's prose: set aside, they do not make the body "too
     # small a share of the page" (which would hand the page to the prose rung, slides and all).
-    ex = newspith.explain(_page(3, 2, n=50))
+    ex = rules_explain(_page(3, 2, n=50))
     assert "caption of slide" not in ex.article.text
     assert ex.article.text.count(PARAGRAPH.strip()) == 2 * 5
     assert ex.strategy == "container"
@@ -46,12 +48,12 @@ def test_the_gallery_does_not_send_the_page_down_the_ladder():
 
 def test_a_photo_story_keeps_its_slides():
     # The slides are the story: nothing of the article follows them.
-    a = newspith.extract(_page(1, 0))
+    a = rules_extract(_page(1, 0))
     assert "1/12 Market story 1" in a.text and "caption of slide 12" in a.text
 
 
 def test_a_short_run_is_no_gallery():
-    a = newspith.extract(_page(4, 2, n=3))
+    a = rules_extract(_page(4, 2, n=3))
     assert "caption of slide 3" in a.text
 
 
@@ -70,20 +72,20 @@ def _captions(n: int, counter) -> str:
 
 def test_a_numbered_thread_is_no_gallery():
     # Posts numbered 1/5 … 5/5 between paragraphs: the counter, but no slideshow's name.
-    a = newspith.extract(_wrapped(_captions(5, lambda i: f"<h3>{i}/5 Officials said</h3>"),
+    a = rules_extract(_wrapped(_captions(5, lambda i: f"<h3>{i}/5 Officials said</h3>"),
                                   cls="thread"))
     assert "caption of slide 5" in a.text
 
 
 def test_counters_alone_on_their_lines_still_mark_the_gallery():
     # "Image 3 of 12" alone is a control (not kept), yet it counts the slides.
-    a = newspith.extract(_wrapped(_captions(12, lambda i: f"<div>Image {i} of 12</div>")))
+    a = rules_extract(_wrapped(_captions(12, lambda i: f"<div>Image {i} of 12</div>")))
     assert "caption of slide" not in a.text and a.text.count(PARAGRAPH.strip()) == 12
 
 
 def test_a_repeated_counter_continues_its_run():
     # "1/6" above "1/6 Title": one slide, not a new run.
-    a = newspith.extract(_wrapped(_captions(
+    a = rules_extract(_wrapped(_captions(
         6, lambda i: f"<span>{i}/6</span><h3>{i}/6 Market story {i}</h3>")))
     assert "caption of slide" not in a.text and "Market story" not in a.text
 
@@ -91,7 +93,7 @@ def test_a_repeated_counter_continues_its_run():
 def test_a_gallery_with_two_runs_is_cut_once():
     # Both runs lie in one widget: the second finds it gone (and nothing breaks).
     run = _captions(4, lambda i: f"<h3>{i}/4 Market story {i}</h3>")
-    a = newspith.extract(_wrapped(f"<ul class=\"slides\">{run}{run}</ul>"))
+    a = rules_extract(_wrapped(f"<ul class=\"slides\">{run}{run}</ul>"))
     assert "caption of slide" not in a.text and a.text.count(PARAGRAPH.strip()) == 12
 
 

@@ -9,7 +9,7 @@ import pytest
 import newspith
 from newspith.bench.metric import shingle_scores
 
-from tests.conftest import EXAMPLES, sample_pages
+from tests.conftest import EXAMPLES, rules_extract, sample_pages
 
 GOLDEN = Path(__file__).parent / "golden"
 PAGES = sample_pages()
@@ -50,7 +50,12 @@ def test_page_with_lying_meta_comes_out_right():
 def test_typed_blocks_on_sample_pages():
     kinds = {p.stem: {b.kind.value for b in newspith.extract(p.read_bytes()).blocks} for p in PAGES}
     assert "table" in kinds["budget-vote"]
-    assert {"list", "caption", "heading"} <= kinds["harbour-ferry"]
+    assert {"list", "heading"} <= kinds["harbour-ferry"]
+    # A figure's caption is typed a caption where the body holds it (the rules' body here; the
+    # learned model leaves captions out of a news story, as the news sets' truth does).
+    rules = {b.kind.value for b in rules_extract((EXAMPLES / "harbour-ferry.html").read_bytes())
+             .blocks}
+    assert "caption" in rules
     assert "embed" in kinds["storm-blog"]
     assert "quote" in kinds["lying-charset"]
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import newspith
 from newspith.extract.pagetype import declared_points
 
+from tests.conftest import rules_explain, rules_extract  # the rule phases alone
+
 PROSE = ("The council met on Tuesday to discuss the harbour budget, and members argued for an "
          "hour about the ferry timetable before they agreed to a plan for next year. ")
 
@@ -24,7 +26,7 @@ def _tag_page(top: str, lead: str, end: str = "") -> str:
 def test_a_declared_listing_keeps_its_items():
     html = _tag_page('<div class="masthead-promo">Subscribe to the paper today</div>',
                      "<h1>Harbour news</h1>", "<footer>Contact the paper</footer>")
-    a = newspith.extract(html, url="https://paper.example/tag/harbour/")
+    a = rules_extract(html, url="https://paper.example/tag/harbour/")
     assert a.page_type == "listing" and not a.is_article
     assert "Headline number 0 about the harbour" in a.text
     assert "Headline number 24 about the harbour" in a.text
@@ -39,7 +41,7 @@ def test_a_news_story_with_heavy_menus_stays_an_article_body():
     html = (f'<html><body><div class="top"><ul>{menus}</ul></div><div class="story">'
             f'<h1>Ferry plan agreed</h1><p>{PROSE * 3}</p><p>{PROSE * 2}</p></div></body></html>')
     for url in ("https://paper.example/2024/05/ferry-plan-agreed", None):
-        a = newspith.extract(html, url=url)
+        a = rules_extract(html, url=url)
         assert "Section 3" not in a.text and PROSE.strip() in a.text, url
 
 
@@ -49,7 +51,7 @@ def test_a_short_story_is_not_replaced_by_its_page():
     html = (f'<html><head><meta property="og:type" content="article"></head><body>'
             f'<div class="top"><ul>{menus}</ul></div><div class="story"><h1>Ferry plan agreed</h1>'
             f'<p>{PROSE}</p></div></body></html>')
-    a = newspith.extract(html, url="https://paper.example/2024/05/ferry-plan-agreed")
+    a = rules_extract(html, url="https://paper.example/2024/05/ferry-plan-agreed")
     assert a.page_type == "article"
     assert PROSE.strip() in a.text and "Section number 3" not in a.text
 
@@ -59,13 +61,13 @@ def test_a_page_of_items_without_prose_is_read_whole():
     rows = "".join(f'<div class="item"><div>Model {i}</div><div>$ {100 + i}.00</div>'
                    f'<div>Steel, {i} kg, in stock</div></div>' for i in range(60))
     html = f'<html><body><div id="grid">{rows}</div></body></html>'
-    a = newspith.extract(html)
+    a = rules_extract(html)
     assert "Model 0" in a.text and "Model 59" in a.text and "Steel, 30 kg" in a.text
     assert not a.is_article
 
 
 def test_a_page_of_a_few_words_gives_them():
-    a = newspith.extract('<html><body><a href="javascript:"><p>abc</p><p>def</p>ghi</a>'
+    a = rules_extract('<html><body><a href="javascript:"><p>abc</p><p>def</p>ghi</a>'
                          '</body></html>')
     assert a.text.split() == ["abc", "def", "ghi"] and not a.is_article
 
@@ -81,12 +83,12 @@ def test_forum_posts_are_the_body():
     form = ('<div class="comment-respond"><h3>Leave a reply</h3><form><p>Name *</p>'
             '<p>Website</p></form></div>')
     html = html.replace("</ol>", "</ol>" + form)
-    forum = newspith.extract(html, url="https://forum.example/t/ferry-timetable/123")
+    forum = rules_extract(html, url="https://forum.example/t/ferry-timetable/123")
     assert forum.page_type == "forum"
     assert "Post 0:" in forum.text and "Post 5:" in forum.text and not forum.comments
     assert "Name *" not in forum.text and "Website" not in forum.text  # a form, not a post
     # The same page as a news story: the thread is reader comments, kept apart.
-    story = newspith.extract(html, url="https://paper.example/2024/05/ferry-timetable")
+    story = rules_extract(html, url="https://paper.example/2024/05/ferry-timetable")
     assert "Post 0:" not in story.text and len(story.comments) == 6
 
 
@@ -96,7 +98,7 @@ def test_prose_under_a_misleading_class_word_is_found():
     html = (f'<html><body><div class="menu"><ul>{menus}</ul></div>'
             f'<h1>Ferry plan agreed</h1><div class="content-nav-section">'
             f'<p>{PROSE * 3}</p><p>{PROSE * 2}</p><p>{PROSE}</p></div></body></html>')
-    a = newspith.extract(html)
+    a = rules_extract(html)
     assert a.text.count(PROSE.strip()) == 6 and "Section 3" not in a.text
 
 
@@ -131,7 +133,7 @@ def _catalogue(long_item_class: str) -> str:
 
 
 def test_a_listing_whose_longest_item_won_is_read_whole():
-    a = newspith.extract(_catalogue(""))
+    a = rules_extract(_catalogue(""))
     assert a.page_type != "article"
     assert "Book number 0 on harbours" in a.text and "Book number 69 on harbours" in a.text
     assert "Printed in 1917" in a.text
@@ -139,7 +141,7 @@ def test_a_listing_whose_longest_item_won_is_read_whole():
 
 def test_a_container_named_content_keeps_a_short_body():
     # The same page where the long cell names itself content: its body is trusted.
-    a = newspith.extract(_catalogue("entry-content"))
+    a = rules_extract(_catalogue("entry-content"))
     assert PROSE.strip() in a.text and "Printed in 1917" not in a.text
 
 
@@ -155,7 +157,7 @@ def _cards_page(main_tag: str) -> str:
 
 
 def test_a_page_typed_by_shape_reads_its_main_region():
-    a = newspith.extract(_cards_page("main"))
+    a = rules_extract(_cards_page("main"))
     assert a.page_type != "article"
     assert "Item number 0 for the harbour" in a.text and "Item number 19 for the harbour" in a.text
     assert "Side link 3" not in a.text
@@ -163,7 +165,7 @@ def test_a_page_typed_by_shape_reads_its_main_region():
 
 def test_without_a_main_region_the_article_body_stays():
     # An old page has no <main>: a box of prose among link lists is still its story.
-    a = newspith.extract(_cards_page("div"))
+    a = rules_extract(_cards_page("div"))
     assert PROSE.strip() in a.text and "Item number 19 for the harbour" not in a.text
 
 
@@ -183,7 +185,7 @@ def _qa_page() -> str:
 
 
 def test_remarks_under_each_post_of_a_qa_page_stay_comments():
-    a = newspith.extract(_qa_page(), url="https://ask.example/questions/4417/first-ferry")
+    a = rules_extract(_qa_page(), url="https://ask.example/questions/4417/first-ferry")
     assert a.page_type == "forum"
     assert all(f"{k} {i}:" in a.text for k, i in
                (("Question", 0), ("Answer", 1), ("Answer", 2), ("Answer", 3)))
@@ -201,7 +203,7 @@ def test_replies_that_each_read_as_a_thread_stay_posts():
     html = (f'<html><body><div class="thread"><article class="topic"><h1>Is the new ferry '
             f'timetable better?</h1><p>{PROSE}</p></article><div class="posts">{replies}</div>'
             f'</div></body></html>')
-    a = newspith.extract(html, url="https://forum.example/t/ferry-timetable/123")
+    a = rules_extract(html, url="https://forum.example/t/ferry-timetable/123")
     assert a.page_type == "forum"
     assert all(f"Reply {i}:" in a.text for i in range(4)) and not a.comments
 
@@ -211,11 +213,11 @@ def test_a_forums_thread_after_its_title_is_the_body():
     html = (f'<html><body><div id="mainbar"><h1>How early does the first ferry leave?</h1>'
             f'<div class="question"><p>{PROSE * 2}</p></div><h2>3 Replies</h2>{answers}</div>'
             f'</body></html>')
-    forum = newspith.extract(html, url="https://ask.example/questions/4417/first-ferry")
+    forum = rules_extract(html, url="https://ask.example/questions/4417/first-ferry")
     assert forum.page_type == "forum"
     assert all(f"Answer {i}:" in forum.text for i in range(3))
     # On a news page the same title ends the article.
-    story = newspith.extract(html, url="https://paper.example/2024/05/first-ferry")
+    story = rules_extract(html, url="https://paper.example/2024/05/first-ferry")
     assert "Answer 0:" not in story.text
 
 
@@ -223,7 +225,7 @@ def test_remarks_under_answers_after_a_thread_title_stay_comments():
     # The answers follow a "3 Replies" title (the article ladder cuts there); the remarks under
     # the question and each answer still stay comments.
     page = _qa_page().replace('<div id="answers">', '<h2>3 Replies</h2><div id="answers">')
-    a = newspith.extract(page, url="https://ask.example/questions/4417/first-ferry")
+    a = rules_extract(page, url="https://ask.example/questions/4417/first-ferry")
     assert a.page_type == "forum" and "Answer 3:" in a.text
     assert "Remark" not in a.text and len(a.comments) == 9
 
@@ -234,7 +236,7 @@ def test_a_listings_pitch_under_a_furniture_name_is_kept_in_main():
     html = _tag_page('<div class="banner">Free shipping over $50</div>',
                      '<div class="banner has-hover"><div class="banner-inner"><h2>Harbour news'
                      f'</h2><p>{PROSE}</p></div></div>')
-    a = newspith.extract(html, url="https://paper.example/tag/harbour/")
+    a = rules_extract(html, url="https://paper.example/tag/harbour/")
     assert a.page_type == "listing"
     assert PROSE.strip() in a.text and "Headline number 24 about the harbour" in a.text
     assert "Share this page" not in a.text and "Free shipping" not in a.text
@@ -252,14 +254,14 @@ def test_an_article_body_that_is_a_sliver_of_main_gives_way_to_main():
             'Sauce Recipes</h1><div class="intro"><div>Our collection of tomato sauce recipes '
             'has something for every dish, from a quick marinara to a slow Sunday gravy.</div>'
             f'</div></div><div class="grid">{cards}</div></section></main></body></html>')
-    a = newspith.extract(html, url="https://food.example/tomato-sauce-recipes-5117879")
+    a = rules_extract(html, url="https://food.example/tomato-sauce-recipes-5117879")
     assert "quick marinara" in a.text
     assert "recipe number 0 with" in a.text and "recipe number 39 with" in a.text
     # A story that is most of <main> keeps the ladder's body (no cards, no change).
     story = html.replace(cards, "").replace(
         "</section>", "<p>" + "The ferry will run twice a day from May, said the board. " * 9
         + "</p></section>")
-    a = newspith.extract(story, url="https://food.example/tomato-sauce-recipes-5117879")
+    a = rules_extract(story, url="https://food.example/tomato-sauce-recipes-5117879")
     assert "The ferry will run" in a.text and "Home" not in a.text
 
 
@@ -280,7 +282,7 @@ def test_a_pitch_under_a_furniture_name_is_kept_on_a_page_without_main():
             '<div class="hero"><h1>The simple CRM for small teams</h1></div>'
             f'<div class="tools">{tools}</div>'
             f'<footer><p>{footer}</p></footer></body></html>')
-    a = newspith.extract(html, url="https://acme.example/")
+    a = rules_extract(html, url="https://acme.example/")
     assert a.page_type == "service"
     assert "Tool 0." in a.text and "Tool 3." in a.text
     assert "cookies" not in a.text and "small team in Dublin" not in a.text
@@ -298,7 +300,7 @@ def test_an_article_body_beside_a_main_that_is_a_list_gives_way_to_main():
     html = (f'<html><head><script type="application/ld+json">{ld}</script></head><body>'
             f'<div class="alert-bar"><div class="cell"><div>{notice}</div></div></div>'
             f'<main><h1>Tech events</h1><div class="results">{cards}</div></main></body></html>')
-    a = newspith.extract(html, url="https://events.example/d/online/tech-events/")
+    a = rules_extract(html, url="https://events.example/d/online/tech-events/")
     assert "Cloud summit number 0" in a.text and "Cloud summit number 23" in a.text
     assert "no longer supported" not in a.text
 
@@ -317,7 +319,7 @@ def test_card_titles_under_furniture_names_are_kept_but_not_a_sidebar_widgets():
             '<div class="sidebar"><div class="widget"><h2>Recent Comments</h2>'
             '<ul><li><a href="/c/1">Ann on pricing</a></li></ul></div></div>'
             '<div class="FooterUpper"><h2>Become a partner</h2></div></body></html>')
-    a = newspith.extract(html, url="https://acme.example/")
+    a = rules_extract(html, url="https://acme.example/")
     assert a.page_type == "service"
     assert all(f"Feature number {i}" in a.text for i in range(4))
     assert "Recent Comments" not in a.text and "Become a partner" not in a.text

@@ -7,6 +7,8 @@ import pytest
 from newspith.extract import rules
 from newspith.extract.rules import SOFT, STRONG, WEAK, classes, element_hint, is_comment_region
 
+from tests.conftest import rules_explain, rules_extract  # the rule phases alone
+
 FERRY = "The ferry will run twice a day from May, the harbour board said on Monday. "
 
 
@@ -72,22 +74,21 @@ def test_replies_are_comment_regions():
     html = (f'<html><body><article class="topic"><h1>First trip to the harbour</h1>'
             f'<p>{FERRY * 3}</p></article><section class="replies">{replies}</section>'
             f'</body></html>')
-    forum = newspith.extract(html, url="https://forum.example/t/first-trip/387270")
+    forum = rules_extract(html, url="https://forum.example/t/first-trip/387270")
     assert forum.page_type == "forum" and "Reply 2:" in forum.text
-    story = newspith.extract(html, url="https://paper.example/2024/05/first-trip")
+    story = rules_extract(html, url="https://paper.example/2024/05/first-trip")
     assert "Reply 0:" not in story.text and len(story.comments) == 3
 
 
 def test_an_id_made_from_its_heading_is_not_a_role():
     """Sphinx and Markdown renderers name sections after their titles: "shared" is no share bar."""
-    from newspith import extract
     para = "<p>" + "Pushing draft changesets to another repository stays a draft. " * 6 + "</p>"
     page = (f"<html><body><div class='body'><h1>Guide</h1>{para * 3}"
             f"<div class='section' id='sharing-with-a-shared-repository'>"
             f"<h2>Sharing with a shared repository</h2>{para.replace('Pushing', 'Pulling')}</div>"
             f"<div class='share-tools' id='share-this-page'><p>Share this page</p></div>"
             f"</div></body></html>")
-    text = extract(page).text
+    text = rules_extract(page).text
     assert "Pulling draft" in text and "Sharing with a shared repository" in text
     assert "Share this page" not in text
 
@@ -114,9 +115,8 @@ def test_a_video_players_controls_stay_out_of_the_body():
                 "<div class='vjs-current-time'><span class='vjs-control-text'>Current Time "
                 "</span>0:00</div><div class='vjs-live-display'>Stream Type LIVE</div></div></div>")
     page = f"<html><body><article><p>{prose}</p>{controls}<p>{prose}</p></article></body></html>"
-    from newspith import extract
 
-    text = extract(page).text
+    text = rules_extract(page).text
     assert prose.strip()[:40] in text
     assert "Play Video" not in text and "Current Time" not in text and "LIVE" not in text
 
@@ -130,12 +130,11 @@ def test_a_column_hidden_on_phones_stays_out_of_the_body():
     page = (f"<html><body><div class='e-con e-parent'><div class='e-con e-child'><h1>Ferry</h1>"
             f"<p>{prose}</p><p>{prose}</p></div><div class='e-con elementor-hidden-mobile'>"
             f"<h2>Latest news</h2>{side}</div></div></body></html>")
-    from newspith import extract
-    text = extract(page).text
+    text = rules_extract(page).text
     assert prose.strip() in text
     assert "bridge" not in text and "Latest news" not in text
     # The same column without the class is read as part of the post.
-    assert "bridge" in extract(page.replace(" elementor-hidden-mobile", "")).text
+    assert "bridge" in rules_extract(page.replace(" elementor-hidden-mobile", "")).text
 
 
 def _form_page(fields: str) -> str:
@@ -150,13 +149,12 @@ def _form_page(fields: str) -> str:
 
 
 def test_a_sign_up_form_inside_the_post_stays_out_of_the_body():
-    from newspith import extract
-    text = extract(_form_page("<input type='email' name='em'>")).text
+    text = rules_extract(_form_page("<input type='email' name='em'>")).text
     assert "harbour board" in text
     assert "First Name" not in text and "validation purposes" not in text
     # A form that asks for no way to reach the reader (a shop's compare boxes) is read as
     # any other region.
-    assert "First Name" in extract(_form_page("<input type='checkbox' name='cmp'>")).text
+    assert "First Name" in rules_extract(_form_page("<input type='checkbox' name='cmp'>")).text
 
 
 @pytest.mark.parametrize("title, ends", [
@@ -177,12 +175,11 @@ def test_titles_that_end_an_article(title, ends):
 
 
 def test_a_read_this_next_box_after_the_article_is_cut():
-    from newspith import extract
     prose = FERRY * 5
     box = "".join(f"<p>Story {i} of the week, told again in a sentence for those who missed it."
                   f"</p>" for i in range(3))
     paras = "".join(f"<p>{prose}</p>" for _ in range(4))
-    text = extract(f"<html><body><article><h1>Ferry</h1>{paras}<h3>Read This Next</h3>{box}"
+    text = rules_extract(f"<html><body><article><h1>Ferry</h1>{paras}<h3>Read This Next</h3>{box}"
                    f"</article></body></html>").text
     assert "harbour board" in text and "Story 1 of the week" not in text
 
@@ -207,7 +204,7 @@ def test_an_accordion_marked_as_a_tab_list_is_read():
             '<div id="info" role="tablist"><div class="card"><h5><a href="#t">Transcript</a>'
             f'</h5><div id="t" role="tabpanel" class="collapse">{transcript}</div></div></div>'
             '</main></body></html>')
-    a = newspith.extract(html)
+    a = rules_extract(html)
     assert "Part 0:" in a.text and "Part 5:" in a.text
 
 
@@ -222,7 +219,7 @@ def test_runs_of_uuids_are_machine_text():
     import newspith
     html = (f"<html><body><article><h1>Kettle</h1><p>{FERRY * 3}</p>"
             f"<div>{'X'.join(ids)}</div><p>{FERRY * 2}</p></article></body></html>")
-    assert ids[0] not in newspith.extract(html).text
+    assert ids[0] not in rules_extract(html).text
 
 
 def test_an_image_address_alone_is_machine_text_and_a_page_address_is_not():
@@ -235,7 +232,7 @@ def test_an_image_address_alone_is_machine_text_and_a_page_address_is_not():
                        for c in ("Bone", "Navy", "Ecru", "Camel"))
     html = (f"<html><body><article><h1>Staple tee</h1><p>{FERRY * 3}</p>{swatches}"
             f"<p>{FERRY * 3}</p></article></body></html>")
-    text = newspith.extract(html).text
+    text = rules_extract(html).text
     assert "WEB_THUMB" not in text and text.count("harbour board") == 6
 
 
@@ -255,43 +252,40 @@ def test_a_carousels_cloned_slides_are_read_once():
                                    (" slick-cloned", 0)))
     html = (f"<html><body><article><h1>Harbour in pictures</h1><p>{FERRY * 3}</p>"
             f'<div class="gallery-track">{slides}</div><p>{FERRY * 2}</p></article></body></html>')
-    text = newspith.extract(html).text
+    text = rules_extract(html).text
     assert [text.count(f"Slide {i}:") for i in range(3)] == [1, 1, 1]
 
 
 def test_a_related_box_in_mid_article_does_not_end_it():
-    from newspith import extract
     box = "".join(f'<li><a href="/s/{i}">Story {i} of the week</a></li>' for i in range(3))
     paras = [f"<p>Part {i}: {FERRY * 4}</p>" for i in range(7)]
     # The box comes after the body's first half, with more than a third of its prose to follow.
     html = (f"<html><body><article><h1>Ferry</h1>{''.join(paras[:4])}"
             f"<h3>You may also like</h3><ul>{box}</ul>{''.join(paras[4:])}"
             f"</article></body></html>")
-    text = extract(html).text
+    text = rules_extract(html).text
     assert "Part 0:" in text and "Part 6:" in text
 
 
 def test_link_lists_between_paragraphs_of_a_flat_post_are_kept():
     # The post's paragraphs and its lists of linked changes are siblings under one <div>: the
     # best single subtree is a paragraph, and the body is their parent.
-    from newspith import extract
     changes = "".join(f'<li><a href="https://git.example/pr/{i}">Fix ferry timetable import '
                       f'number {i} (fixes #{i})</a></li>' for i in range(6))
     html = (f'<html><body><div class="post"><h1>Development update</h1><div class="md">'
             f'<p>{FERRY * 2}</p><h2>alice</h2><ul>{changes}</ul><p>{FERRY * 2}</p>'
             f'</div></div><div class="sidebar"><a href="/">Home</a></div></body></html>')
-    text = extract(html).text
+    text = rules_extract(html).text
     assert "Fix ferry timetable import number 0" in text and "number 5" in text
 
 
 def test_a_link_list_between_joined_sibling_sections_is_kept():
-    from newspith import extract
     links = "".join(f'<li><a href="/t/{i}">Timetable for route {i} in winter</a></li>'
                     for i in range(40))
     html = (f'<html><body><div class="wrap"><div class="s1"><p>{FERRY * 3}</p><p>{FERRY * 2}</p>'
             f'</div><ul>{links}</ul><div class="s2"><p>{FERRY * 3}</p><p>{FERRY}</p></div>'
             f'</div><div class="sidebar"><a href="/">Home</a></div></body></html>')
-    text = extract(html).text
+    text = rules_extract(html).text
     assert "Timetable for route 0 in winter" in text and text.count("harbour board") == 9
 
 
@@ -314,7 +308,6 @@ def test_notes_on_the_readers_browser_are_furniture(line, furniture):
 
 
 def test_a_data_tables_linked_cells_are_content():
-    from newspith import extract
     rows = "".join(f'<tr><td>{1901 + i}</td><td><a href="/wiki/P{i}">Laureate {i} of physics</a>'
                    f'</td><td><a href="/wiki/C{i}">Laureate {i} of chemistry</a></td></tr>'
                    for i in range(6))
@@ -323,7 +316,7 @@ def test_a_data_tables_linked_cells_are_content():
     html = (f"<html><body><div class='page'><div class='content'><h1>List of laureates</h1>"
             f"<p>{FERRY * 3}</p>{table}<p>{FERRY * 2}</p></div>"
             f"<table class='x'>{menu}</table></div></body></html>")
-    text = extract(html).text
+    text = rules_extract(html).text
     assert "Laureate 0 of physics" in text and "Laureate 5 of chemistry" in text
     assert "Menu link" not in text
 
@@ -349,7 +342,7 @@ def test_the_box_about_the_writer_is_not_the_story():
         html = (f'<html><body><article class="post author-jdoe"><h1>Ferry plan agreed</h1>'
                 f'<p>{FERRY * 4}</p><div class="{box}"><p>{bio}</p></div></article>'
                 f'</body></html>')
-        a = newspith.extract(html, url="https://paper.example/2024/05/ferry-plan-agreed")
+        a = rules_extract(html, url="https://paper.example/2024/05/ferry-plan-agreed")
         assert FERRY.strip() in a.text and "Jane Doe is a reporter" not in a.text, box
 
 

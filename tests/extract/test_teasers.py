@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import newspith
 
+from tests.conftest import rules_explain, rules_extract  # the rule phases alone
+
 PARAGRAPH = ("The harbour board voted on Monday to keep the winter ferry running, after a long "
              "meeting in which members weighed the cost of fuel against the needs of islanders. ")
 #: An article's own text: five paragraphs of two sentences.
@@ -21,14 +23,14 @@ def _page(href: str) -> str:
 
 
 def test_a_closing_stream_of_other_stories_is_cut():
-    a = newspith.extract(_page("/news/other-story-"))
+    a = rules_extract(_page("/news/other-story-"))
     assert PARAGRAPH.strip() in a.text
     assert "Other story" not in a.text and "standfirst" not in a.text
 
 
 def test_questions_that_open_on_the_page_are_kept():
     # An FAQ whose headings link to answers on the same page is content, not a stream.
-    a = newspith.extract(_page("#answer-"))
+    a = rules_extract(_page("#answer-"))
     assert "Other story 5 about the coast" in a.text and "standfirst of story 5" in a.text
 
 
@@ -39,7 +41,7 @@ def test_an_article_whose_sections_link_elsewhere_keeps_them():
     sections = "".join(
         f'<section><h2><a href="/ferries/{i}">Ferry number {i}</a></h2><p>{PARAGRAPH * 3}'
         f'Ferry {i}.</p><p>{PARAGRAPH * 2}More on ferry {i}.</p></section>' for i in range(5))
-    a = newspith.extract(f'<html><body><article><h1>The best five ferries</h1>{intro}'
+    a = rules_extract(f'<html><body><article><h1>The best five ferries</h1>{intro}'
                          f'{sections}</article></body></html>')
     assert all(f"Ferry number {i}" in a.text for i in range(5))
     assert a.text.count(PARAGRAPH.strip()) == 16 + 25
@@ -49,7 +51,7 @@ def test_bare_linked_subheads_with_long_paragraphs_are_kept():
     intro = "".join(f"<p>{PARAGRAPH * 2}</p>" for _ in range(8))
     parts = "".join(f'<h3><a href="/place/{i}">Harbour number {i}</a></h3><p>{PARAGRAPH * 5}</p>'
                     for i in range(6))
-    a = newspith.extract(f'<html><body><article><h1>Harbours</h1>{intro}{parts}</article>'
+    a = rules_extract(f'<html><body><article><h1>Harbours</h1>{intro}{parts}</article>'
                          f'</body></html>')
     assert all(f"Harbour number {i}" in a.text for i in range(6))
     assert a.text.count(PARAGRAPH.strip()) == 16 + 30
@@ -67,14 +69,14 @@ def _read_more_page(ending: str) -> str:
 
 def test_unlinked_headlines_whose_standfirst_links_on_are_cut():
     # The headline is plain text; the item's link is the "Read more..." that ends its standfirst.
-    a = newspith.extract(_read_more_page("Read more..."))
+    a = rules_extract(_read_more_page("Read more..."))
     assert PARAGRAPH.strip() in a.text
     assert "Other story" not in a.text and "standfirst" not in a.text
 
 
 def test_unlinked_headlines_without_a_read_more_link_are_kept():
     # The same items whose standfirsts end in an ordinary link: sections of the page, kept.
-    a = newspith.extract(_read_more_page("the harbour board"))
+    a = rules_extract(_read_more_page("the harbour board"))
     assert "Other story 4 about the coast" in a.text
 
 
@@ -90,7 +92,7 @@ def test_answers_that_end_in_a_word_like_more_are_kept():
     items = "".join(
         f'<h3>Frage {i} zum Hafen</h3><p>Die Antwort {i} steht im <a href="/regel/{i}">Regelwerk'
         f'</a> und gilt seit Mai nicht mehr</p>' for i in range(4))
-    a = newspith.extract(f"<html><body><article><h1>Hafen</h1>{BODY}{items}</article>"
+    a = rules_extract(f"<html><body><article><h1>Hafen</h1>{BODY}{items}</article>"
                          f"</body></html>")
     assert "Frage 3 zum Hafen" in a.text and "Die Antwort 3" in a.text
 
@@ -99,5 +101,5 @@ def test_the_read_more_link_is_the_one_checked():
     # A standfirst with an in-page note link before its "Read more...": the run is still cut.
     page = _read_more_page("Read more...").replace(
         "what happened on the coast", 'what <a href="#note">happened</a> on the coast')
-    a = newspith.extract(page)
+    a = rules_extract(page)
     assert "Other story" not in a.text and PARAGRAPH.strip() in a.text

@@ -44,6 +44,16 @@ class DatasetResult:
     name: str
     tools: dict[str, ToolResult]
 
+    def collapsed(self, tool: str, ours: str = "newspith") -> int:
+        """Pages where ``tool`` scores F1 under 0.5 while the best anchor (another tool, not one
+        of newspith's settings) scores over 0.9: the article was there to get."""
+        t = self.tools[tool]
+        anchors = [a for n, a in self.tools.items() if n != tool and not n.startswith(ours)]
+        if not anchors:
+            return 0
+        return sum(1 for i, s in enumerate(t.scores)
+                   if s.f1 < 0.5 and max(a.scores[i].f1 for a in anchors) > 0.9)
+
     def best_anchor(self, ours: str = "newspith") -> ToolResult | None:
         anchors = [t for n, t in self.tools.items() if not n.startswith(ours)]
         return max(anchors, key=lambda t: t.summary.f1) if anchors else None

@@ -11,7 +11,12 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-__all__ = ["find_data", "content_datasets", "read_pages"]
+__all__ = ["CONFIRM", "find_data", "content_datasets", "read_pages"]
+
+#: The confirm split: pages of naeb's collection from sites no dev set has. Score only: the bench
+#: prints its aggregate rows and nothing else (no page ids, no worst pages), and nothing tunes
+#: or trains on it.
+CONFIRM = "news/naeb-confirm.jsonl.gz"
 
 
 def find_data(explicit: str | Path | None = None) -> Path | None:
@@ -29,9 +34,12 @@ def find_data(explicit: str | Path | None = None) -> Path | None:
 
 
 def content_datasets(data: Path) -> list[Path]:
-    """The body-extraction datasets (``content/*.jsonl.gz``), dragnet first."""
+    """The body-extraction dev sets (``content/*.jsonl.gz``, dragnet first, then the news set
+    ``news/naeb.jsonl.gz``); never the confirm split (:data:`CONFIRM`)."""
     files = sorted((data / "content").glob("*.jsonl.gz"))
-    return sorted(files, key=lambda f: (f.name != "dragnet.jsonl.gz", f.name))
+    files = sorted(files, key=lambda f: (f.name != "dragnet.jsonl.gz", f.name))
+    naeb = data / "news" / "naeb.jsonl.gz"
+    return files + [naeb] if naeb.exists() else files
 
 
 def read_pages(path: Path, limit: int | None = None, every: int = 1) -> Iterator[dict]:

@@ -19,13 +19,15 @@ def _table(header: list[str], rows: list[list[str]], markdown: bool) -> str:
 
 
 def content_table(res: DatasetResult, markdown: bool = False) -> str:
-    header = ["tool", "precision", "recall", "F1", "accuracy", "ms/page (median)", "errors"]
+    header = ["tool", "precision", "recall", "F1", "accuracy", "ms/page (median)", "errors",
+              "collapsed"]
     rows = []
     ranked = sorted(res.tools.values(), key=lambda t: -t.summary.f1)
     for t in ranked:
         s = t.summary
         rows.append([t.name, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}",
-                     f"{s.accuracy:.3f}", f"{t.median_ms:.2f}", str(t.errors)])
+                     f"{s.accuracy:.3f}", f"{t.median_ms:.2f}", str(t.errors),
+                     str(res.collapsed(t.name))])
     n = next(iter(res.tools.values())).summary.pages if res.tools else 0
     title = f"{res.name} ({n} pages)"
     return (f"### {title}\n\n" if markdown else f"{title}\n") + _table(header, rows, markdown)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from newspith.bench.comments import run_comments
 from newspith.bench.content import DatasetResult, run_dataset
-from newspith.bench.datasets import content_datasets, find_data
+from newspith.bench.datasets import CONFIRM, content_datasets, find_data
 from newspith.bench.memory import run_memory
 from newspith.bench.textmode import run_textmode, textmode_table
 from newspith.bench.report import content_table, speed_line, wcxb_table, worst_table
@@ -69,6 +69,13 @@ def run_bench(opts: BenchOptions, out=sys.stdout) -> list[DatasetResult]:
                       f"comment text left in the body: {comments.leak:.1%} of its shingles",
                       file=out)
         print(file=out)
+        out.flush()
+    confirm = data / CONFIRM
+    if confirm.exists() and not opts.datasets:
+        # Score only: its aggregate rows, never its pages (no worst list, no comments).
+        res = run_dataset(confirm, tools, opts.limit, opts.every)
+        results.append(res)
+        print(content_table(res, opts.markdown) + "\n", file=out)
         out.flush()
     line = speed_line(results)
     if line:

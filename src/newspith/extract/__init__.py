@@ -32,6 +32,7 @@ from newspith.extract.body import Selection, attach_headline, find_body
 from newspith.extract.comments import collect_comments
 from newspith.extract.dom import parse
 from newspith.extract.metadata import date_lines, finish_metadata, read_metadata
+from newspith.extract.model import facts_of, learned_body
 from newspith.extract.pagebody import adapt_to_type
 from newspith.extract.pagetype import (CALL_TO_ACTION, PageShape, classify, count_prices,
                                       declared_points)
@@ -73,6 +74,11 @@ class Run:
     blocks: list[RawBlock]
     selection: Selection | None
     page_type_points: dict[str, float] | None = None
+    elements: list[Element] | None = None
+    #: The article ladder's selection, before the page type adapted it.
+    ladder: Selection | None = None
+    #: The rules' final body (after repeats), before the learned model.
+    rules_kept: tuple[RawBlock, ...] = ()
 
 
 def _find_lock(root, visible: list[RawBlock], title: str | None, config: ExtractConfig
@@ -150,6 +156,13 @@ def run(html: str | bytes | LexborHTMLParser, url: str | None = None, *,
         # and what stays of its comments are the remarks under each post.
         comments = collect_comments(raw, config)
     kept = drop_repeats(body.blocks, config)
+    rules_kept = tuple(kept)
+    if config.learned and raw and page_type == "article":
+        facts = facts_of(selection.blocks, kept, raw, selection.container, selection.strategy,
+                         body.strategy, page_type, md.title)
+        learned = learned_body(elements, raw, facts, config)
+        if learned is not None:
+            kept = learned
 
     repaired = False
     if kept and looks_mojibaked("\n".join(b.text for b in kept)):
@@ -192,7 +205,7 @@ def run(html: str | bytes | LexborHTMLParser, url: str | None = None, *,
         reason=reason, repaired=repaired, image=md.image, tags=md.tags,
         sources=md.sources, missing=md.missing, **encoding,
     )
-    return Run(article, raw, body, points)
+    return Run(article, raw, body, points, elements, selection, rules_kept)
 
 
 def _shape(raw: list[RawBlock], selection: Selection, comments: tuple[str, ...], md) -> PageShape:

@@ -22,7 +22,8 @@ from typing import Final
 
 from newspith.config import ExtractConfig
 from newspith.extract import rules
-from newspith.extract.galleries import GALLERY_REASON, cut_inline_gallery
+from newspith.extract.decisions import Reason
+from newspith.extract.galleries import cut_inline_gallery
 from newspith.extract.scoring import is_prose
 from newspith.extract.segment import Element, RawBlock
 from newspith.extract.teasers import cut_closing_teasers
@@ -89,28 +90,28 @@ def _with_siblings(container: Element, elements: list[Element],
 
 # --- phase 4: blocks inside the container -------------------------------------------------------
 
-_FURNITURE_REASONS: Final = {"phrase": "boilerplate phrase", "sentence": "furniture sentence"}
+_FURNITURE_REASONS: Final = {"phrase": Reason.PHRASE, "sentence": Reason.SENTENCE}
 
 
-def _keep(b: RawBlock, top: Element, config: ExtractConfig) -> tuple[bool, str]:
+def _keep(b: RawBlock, top: Element, config: ExtractConfig) -> tuple[bool, Reason]:
     """Whether a block inside the chosen container belongs to the article, and why."""
     if b.cell and b.owner.neg < rules.STRONG:
-        return True, "data table cell"
+        return True, Reason.DATA_CELL
     if b.link_density > config.max_link_density:
-        return False, "link-dense"
+        return False, Reason.LINK_DENSE
     if b.furniture:
-        return False, _FURNITURE_REASONS.get(b.furniture, b.furniture)
+        return False, _FURNITURE_REASONS.get(b.furniture, Reason.MACHINE_TEXT)
     if rules.is_promo_line(b.text) and b.link_chars:
-        return False, "promo line"
+        return False, Reason.PROMO_LINE
     if b.owner.neg >= rules.STRONG and top.neg < rules.STRONG:
-        return False, "boilerplate region"
+        return False, Reason.BOILERPLATE_REGION
     if b.owner.tag in rules.HEADING_TAGS:
-        return True, "heading"
+        return True, Reason.HEADING
     if b.value > 0:
-        return True, "prose"
+        return True, Reason.PROSE
     if config.favor_precision:
-        return False, "short line"
-    return (b.chars >= 3 and b.link_chars == 0), "short line"
+        return False, Reason.SHORT_LINE
+    return (b.chars >= 3 and b.link_chars == 0), Reason.SHORT_LINE
 
 
 def select_in(tops: list[Element], blocks: list[RawBlock], config: ExtractConfig
@@ -140,7 +141,7 @@ def _drop_trailing_headings(kept: list[RawBlock]) -> list[RawBlock]:
     end = len(kept)
     while end and kept[end - 1].owner.tag in rules.HEADING_TAGS:
         end -= 1
-        kept[end].keep, kept[end].reason = False, "heading after the last paragraph"
+        kept[end].keep, kept[end].reason = False, Reason.TRAILING_HEADING
     return kept[:end]
 
 
@@ -164,16 +165,11 @@ def _rescue_sandwiched(inside: list[RawBlock], kept: list[RawBlock], config: Ext
     rescued = False
     for i in range(n - 1, -1, -1):
         b = inside[i]
-        if (b.reason == "link-dense" and seen and prose_before[i] and b.owner.neg < rules.STRONG
+        if (b.reason == Reason.LINK_DENSE and seen and prose_before[i] and b.owner.neg < rules.STRONG
                 and not b.furniture and not rules.is_promo_line(b.text)):
-            b.keep, b.reason, rescued = True, "list inside the body", True
+            b.keep, b.reason, rescued = True, Reason.LIST_IN_BODY, True
         seen = seen or (b.keep and b.value > 0)
     return [b for b in inside if b.keep] if rescued else kept
-
-
-#: Why a block after a comment thread's title ("12 Comments", "3 Replies") left the body: on
-#: a forum, what follows that title is the thread, and joins the body again (``pagebody``).
-AFTER_THREAD_TITLE: Final = "after a comments title"
 
 
 def _cut_tail_sections(inside: list[RawBlock], kept: list[RawBlock], config: ExtractConfig
@@ -201,7 +197,7 @@ def _cut_tail_sections(inside: list[RawBlock], kept: list[RawBlock], config: Ext
         if thread or (seen >= cut_share * total and total - seen < rest_floor
                       and rules.is_section_end(b.text)):
             cut = b.index
-            why = AFTER_THREAD_TITLE if thread else "after a related title"
+            why = Reason.AFTER_THREAD_TITLE if thread else Reason.AFTER_RELATED_TITLE
             for k in kept:
                 if k.index >= cut:
                     k.keep, k.reason = False, why
@@ -234,7 +230,7 @@ def by_container(elements: list[Element], blocks: list[RawBlock], config: Extrac
         tops = [parent]
     kept = select_in(tops, blocks, config)
     aside = sum(b.chars - b.link_chars for b in blocks
-                if b.reason == GALLERY_REASON and b.value > 0 and b.owner.neg < rules.STRONG)
+                if b.reason == Reason.INLINE_GALLERY and b.value > 0 and b.owner.neg < rules.STRONG)
     return Selection("container", kept, container, aside)
 
 
@@ -244,7 +240,7 @@ def by_prose(elements: list[Element], blocks: list[RawBlock], config: ExtractCon
     kept = []
     for b in blocks:
         ok = b.value > 0 and is_prose(b, config) and b.owner.neg < rules.STRONG
-        b.keep, b.reason = ok, ("prose" if ok else "not prose")
+        b.keep, b.reason = ok, (Reason.PROSE if ok else Reason.NOT_PROSE)
         if ok:
             kept.append(b)
     return Selection("prose", kept)
@@ -325,7 +321,7 @@ def attach_headline(sel: Selection, blocks: list[RawBlock], title: str | None,
     for b in reversed(blocks[lo:first.index]):
         if b.owner.tag in ("h1", "h2", "h3") and b.owner.within(anchor) \
                 and _is_headline(b.text, title_words):
-            b.keep, b.reason = True, "headline"
+            b.keep, b.reason = True, Reason.HEADLINE
             return Selection(sel.strategy, [b, *sel.blocks], sel.container)
     return sel
 

@@ -16,6 +16,7 @@ from selectolax.lexbor import LexborHTMLParser
 from newspith.article import Article
 from newspith.config import DecodeConfig, ExtractConfig
 from newspith.extract import run
+from newspith.extract.decisions import label
 from newspith.extract.segment import Element, RawBlock
 
 __all__ = ["BlockDecision", "Explanation", "explain"]
@@ -108,7 +109,7 @@ class Explanation:
 
 
 def _decision(b: RawBlock) -> BlockDecision:
-    reason = b.reason or ("outside the chosen container" if not b.keep else "")
+    reason = label(b.reason) if (b.reason or not b.keep) else ""
     return BlockDecision(b.index, b.keep, reason, element_path(b.owner), b.value, b.text)
 
 

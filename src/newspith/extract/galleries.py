@@ -17,12 +17,11 @@ from typing import Final
 
 from newspith.config import ExtractConfig
 from newspith.extract import rules
+from newspith.extract.decisions import Reason
 from newspith.extract.segment import Element, RawBlock
 
-__all__ = ["GALLERY_REASON", "cut_inline_gallery"]
+__all__ = ["cut_inline_gallery"]
 
-#: The reason ``--explain`` gives for a block of an inline gallery.
-GALLERY_REASON: Final = "inline gallery"
 
 
 #: Class words of a slideshow widget: one of them names the gallery or an element inside it.
@@ -97,6 +96,6 @@ def cut_inline_gallery(inside: list[RawBlock], kept: list[RawBlock], config: Ext
         if min(before, after) < config.gallery_flank_chars:
             continue
         for b in gone:
-            b.keep, b.reason = False, GALLERY_REASON
+            b.keep, b.reason = False, Reason.INLINE_GALLERY
         kept = [b for b in kept if b.keep]
     return kept

@@ -38,7 +38,8 @@ from __future__ import annotations
 
 from newspith.config import ExtractConfig
 from newspith.extract import rules
-from newspith.extract.body import AFTER_THREAD_TITLE, Selection
+from newspith.extract.body import Selection
+from newspith.extract.decisions import Reason
 from newspith.extract.comments import comment_groups
 from newspith.extract.scoring import running_text
 from newspith.extract.segment import Element, RawBlock
@@ -115,11 +116,11 @@ def by_page(elements: list[Element], blocks: list[RawBlock], config: ExtractConf
         main = _main_of(elements, candidates, config.page_main_share)
     for b in blocks:
         if not _outside_furniture(b) and not _pitch(b, main):
-            b.keep, b.reason = False, "furniture"
+            b.keep, b.reason = False, Reason.FURNITURE
         elif main is not None and not b.owner.within(main):
-            b.keep, b.reason = False, "outside <main>"
+            b.keep, b.reason = False, Reason.OUTSIDE_MAIN
         else:
-            b.keep, b.reason = True, "page content"
+            b.keep, b.reason = True, Reason.PAGE_CONTENT
     return Selection("page", [b for b in blocks if b.keep], main)
 
 
@@ -158,7 +159,7 @@ def with_posts(sel: Selection, blocks: list[RawBlock], config: ExtractConfig) ->
     """The article's blocks and the thread's posts, in page order; not the remarks under
     each post (:func:`_post_comments`), which stay comments."""
     # What the article ladder cut after a thread's title ("12 Replies") is the thread.
-    cut = [b for b in blocks if b.reason == AFTER_THREAD_TITLE]
+    cut = [b for b in blocks if b.reason == Reason.AFTER_THREAD_TITLE]
     posts = [b for group in comment_groups(blocks, config) for b in group]
     remarks = _post_comments(posts, [*sel.blocks, *cut], config) if posts else set()
     if remarks:
@@ -167,7 +168,7 @@ def with_posts(sel: Selection, blocks: list[RawBlock], config: ExtractConfig) ->
     if not posts:
         return sel
     for b in posts:
-        b.keep, b.reason = True, "forum post"
+        b.keep, b.reason = True, Reason.FORUM_POST
     kept = sorted({b.index: b for b in (*sel.blocks, *posts)}.values(), key=lambda b: b.index)
     return Selection(sel.strategy + "+posts", kept, sel.container)
 
@@ -206,7 +207,7 @@ def without_reviews(sel: Selection, config: ExtractConfig) -> Selection:
         return sel
     for b, d in zip(sel.blocks, drop):
         if d:
-            b.keep, b.reason = False, "customer reviews"
+            b.keep, b.reason = False, Reason.CUSTOMER_REVIEWS
     return Selection(sel.strategy, [b for b, d in zip(sel.blocks, drop) if not d],
                      sel.container)
 
@@ -225,7 +226,7 @@ def without_shelves(sel: Selection) -> Selection:
         if h and not level and rules.is_recommend_title(b.text):
             level = h
         if level:
-            b.keep, b.reason, dropped = False, "other products", True
+            b.keep, b.reason, dropped = False, Reason.OTHER_PRODUCTS, True
     if not dropped:
         return sel
     return Selection(sel.strategy, [b for b in sel.blocks if b.keep], sel.container)

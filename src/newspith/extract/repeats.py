@@ -22,12 +22,11 @@ from typing import Final
 
 from newspith.config import ExtractConfig
 from newspith.extract import rules
+from newspith.extract.decisions import Reason
 from newspith.extract.segment import Element, RawBlock
 
-__all__ = ["REPEAT_REASON", "drop_repeats"]
+__all__ = ["drop_repeats"]
 
-#: Why a block left the body (``--explain``).
-REPEAT_REASON: Final = "a repeat"
 
 _DIGITS: Final = re.compile(r"\d+")
 _KEPT_TAGS: Final = rules.HEADING_TAGS | {"figcaption", "td", "th"}
@@ -81,7 +80,7 @@ def drop_repeats(kept: list[RawBlock], config: ExtractConfig) -> list[RawBlock]:
             alive[titles[i]] -= 1
     dropped = repeats | labels
     for i in dropped:
-        kept[i].keep, kept[i].reason = False, REPEAT_REASON
+        kept[i].keep, kept[i].reason = False, Reason.REPEAT
     return [b for i, b in enumerate(kept) if i not in dropped]
 
 

@@ -77,7 +77,7 @@ class RawBlock:
         self.tag = owner.tag
         self.value = 0.0
         self.keep = False
-        self.reason = ""
+        self.reason = 0     # a decisions.Reason: why the last phase kept or dropped it
         self.words = 0
         self.furniture = ""  # "phrase" (Share), "sentence" (cookie, ©), "machine text": scoring
         self.cell = False    # a cell of a data table (scoring): its links are names, not menus
@@ -93,7 +93,7 @@ def reset_rows(elements: list[Element], blocks: list[RawBlock]) -> None:
         e.neg = e.pos = e.kids = e.prose = 0
         e.comment = e.chrome = False
     for b in blocks:
-        b.keep, b.reason, b.furniture, b.cell = False, "", "", False
+        b.keep, b.reason, b.furniture, b.cell = False, 0, "", False
 
 
 _EXIT_LINK: Final = object()

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from newspith.config import ExtractConfig
 from newspith.extract import rules
+from newspith.extract.decisions import Reason
 from newspith.extract.segment import Element, RawBlock
 
 __all__ = ["cut_closing_teasers"]
@@ -132,5 +133,5 @@ def cut_closing_teasers(kept: list[RawBlock], config: ExtractConfig) -> list[Raw
                for i in run):
         return kept
     for b in inside:
-        b.keep, b.reason = False, "closing run of story teasers"
+        b.keep, b.reason = False, Reason.TEASERS
     return [b for b in kept if not (start <= b.owner.idx <= end)]

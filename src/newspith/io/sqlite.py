@@ -268,7 +268,7 @@ def search(db: str | Path, query: str, limit: int = 20, offset: int = 0) -> list
     try:
         rows = conn.execute(
             "SELECT a.id, a.title, a.url, a.site_name, a.published, "
-            "snippet(articles_fts, 1, '[', ']', ' … ', 12) "
+            "snippet(articles_fts, -1, '[', ']', ' … ', 12) "
             "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
             "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ? OFFSET ?",
             (query, limit, offset)).fetchall()

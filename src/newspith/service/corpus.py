@@ -119,7 +119,7 @@ class Corpus:
             source = "articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
             where.insert(0, "articles_fts MATCH ?")
             params.insert(0, query)
-            snippet = f"snippet(articles_fts, 1, '{MARK_START}', '{MARK_END}', ' … ', 16)"
+            snippet = f"snippet(articles_fts, -1, '{MARK_START}', '{MARK_END}', ' … ', 16)"
             order = "bm25(articles_fts, 5.0, 1.0)"
         else:
             source, snippet = "articles a", "substr(a.text, 1, 240)"

@@ -191,6 +191,13 @@ def _class_flags(class_id: str) -> int:
     return flags
 
 
+def class_bits(class_id: str) -> int:
+    """The hint words of an element's class and id values as bit flags (strong and weak
+    furniture, soft furniture, weak and strong content, a comment word), as the learned model
+    reads them: the words' kinds, without the grading :func:`element_hint` gives them."""
+    return _class_flags(class_id)
+
+
 def is_comment_region(class_id: str) -> bool:
     """True when an element's class/id names a reader comment (section or single comment)."""
     return bool(_class_flags(class_id) & _F_COMMENT)
@@ -205,7 +212,7 @@ REVIEW_WORDS: Final = frozenset({
 })
 
 
-def _tokens(class_id: str) -> list[str]:
+def name_tokens(class_id: str) -> list[str]:
     """The words of a class/id list, camel case split: ``okeReviews-widget`` → ``oke``,
     ``reviews``, ``widget``."""
     return _CAMEL.sub("-", class_id).lower().translate(_SEP_TO_SPACE).split()
@@ -239,14 +246,15 @@ FRAME_EXACT: Final = frozenset({"nav", "subnav", "foot"})
 def is_frame_region(class_id: str) -> bool:
     """True when an element's class/id has a frame word (``FooterUpper``, ``sidebar_list``,
     ``anchorWithStickyNavbar``, ``nav``); not ``navy`` or ``footnote``."""
-    return any(tok in FRAME_EXACT or tok.startswith(FRAME_PREFIX) for tok in _tokens(class_id))
+    return any(tok in FRAME_EXACT or tok.startswith(FRAME_PREFIX)
+               for tok in name_tokens(class_id))
 
 
 @lru_cache(maxsize=16384)  # bounded, as above
 def is_review_region(class_id: str) -> bool:
     """True when an element's class/id names customer reviews ("product-reviews",
     "okeReviews-review", "jdgm-widget"); not "preview" or "reviewed-by"."""
-    return any(tok in REVIEW_WORDS for tok in _tokens(class_id))
+    return any(tok in REVIEW_WORDS for tok in name_tokens(class_id))
 
 
 def element_hint(class_id: str) -> int:
